@@ -1,0 +1,244 @@
+"""The curators' admin for the project, its films, themes, quotes and sources.
+
+Every model keeps its history (django-simple-history: field-level changes and revert);
+saves run in one transaction (the admin's own), so a failed inline leaves nothing
+half-saved.
+"""
+
+from django.contrib import admin
+from django.db.models import Count
+from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
+
+from films.models import (
+    Citation,
+    Collection,
+    Credit,
+    Film,
+    Milestone,
+    Quote,
+    Source,
+    Theme,
+)
+from people.models import Person
+
+
+class NeedsSourcingFilter(admin.SimpleListFilter):
+    """Entries a curator should source next; each model says what that means."""
+
+    title = _("needs sourcing")
+    parameter_name = "needs_sourcing"
+
+    def lookups(self, request, model_admin):
+        return [("yes", _("Needs sourcing"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return queryset.needs_sourcing()
+        return queryset
+
+
+class DirectorFilter(admin.SimpleListFilter):
+    title = _("director")
+    parameter_name = "director"
+
+    def lookups(self, request, model_admin):
+        people = Person.objects.filter(credits__role=Credit.Role.DIRECTOR).distinct()
+        return [(person.slug, str(person)) for person in people.order_by("name")]
+
+    def queryset(self, request, queryset):
+        if self.value():
+            return queryset.filter(
+                credits__role=Credit.Role.DIRECTOR, credits__person__slug=self.value()
+            ).distinct()
+        return queryset
+
+
+class CreditInline(admin.TabularInline):
+    model = Credit
+    extra = 0
+    autocomplete_fields = ["person"]
+    fields = ["person", "role", "order"]
+
+
+class FilmQuoteInline(admin.StackedInline):
+    model = Quote
+    fk_name = "film"
+    extra = 0
+    autocomplete_fields = ["speaker", "source", "themes"]
+    fields = [
+        ("speaker", "status"),
+        ("language", "text"),
+        "translation",
+        "translation_note",
+        ("source", "source_note"),
+        ("occasion", "occasion_zh", "said_on"),
+        "themes",
+    ]
+
+
+class CitationInline(admin.TabularInline):
+    model = Citation
+    extra = 0
+    autocomplete_fields = ["source"]
+    fields = ["source", "topic", "note", "order"]
+
+
+@admin.register(Film)
+class FilmAdmin(SimpleHistoryAdmin):
+    list_display = [
+        "display_title",
+        "title_zh",
+        "director_names",
+        "title_status",
+        "status",
+        "order",
+        "updated_at",
+    ]
+    list_display_links = ["display_title"]
+    list_filter = ["status", "title_status", NeedsSourcingFilter, "themes", DirectorFilter]
+    list_editable = ["order"]
+    search_fields = [
+        "slug",
+        "title",
+        "title_zh",
+        "other_titles",
+        "synopsis",
+        "synopsis_zh",
+        "credits__person__name",
+        "credits__person__name_zh",
+    ]
+    prepopulated_fields = {"slug": ["title"]}
+    autocomplete_fields = ["collection", "themes"]
+    inlines = [CreditInline, FilmQuoteInline, CitationInline]
+    readonly_fields = ["version", "created_at", "updated_at"]
+    history_list_display = ["status", "title_status"]
+    fieldsets = [
+        (None, {"fields": ["collection", "order", "slug", "status"]}),
+        (
+            _("Title"),
+            {
+                "fields": [
+                    "title_zh",
+                    "title",
+                    "title_status",
+                    "title_is_official",
+                    "title_note",
+                    "other_titles",
+                ]
+            },
+        ),
+        (
+            _("About the film"),
+            {
+                "fields": [
+                    "synopsis",
+                    "synopsis_zh",
+                    ("runtime_seconds", "runtime_is_approximate"),
+                    "runtime_note",
+                    "premiere_date",
+                    "production_notes",
+                    "production_notes_zh",
+                    "themes",
+                    "watch_url",
+                    "poster",
+                ]
+            },
+        ),
+        (_("Record"), {"fields": ["version", "created_at", "updated_at"]}),
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).with_directors()
+
+    @admin.display(description=_("title"), ordering="title")
+    def display_title(self, film):
+        return film.display_title
+
+    @admin.display(description=_("directors"))
+    def director_names(self, film):
+        return ", ".join(str(person) for person in film.directors)
+
+
+@admin.register(Quote)
+class QuoteAdmin(SimpleHistoryAdmin):
+    list_display = ["__str__", "speaker", "film", "language", "has_original", "status", "source"]
+    list_filter = ["status", "language", NeedsSourcingFilter, "themes"]
+    list_select_related = ["speaker", "film", "source"]
+    search_fields = [
+        "text",
+        "translation",
+        "speaker__name",
+        "speaker__name_zh",
+        "film__title",
+        "film__title_zh",
+    ]
+    autocomplete_fields = ["speaker", "film", "source", "themes"]
+    readonly_fields = ["version", "created_at", "updated_at"]
+    history_list_display = ["status"]
+
+    @admin.display(description=_("original words"), boolean=True)
+    def has_original(self, quote):
+        return bool(quote.text)
+
+
+@admin.register(Theme)
+class ThemeAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "name_zh", "film_count", "order"]
+    list_editable = ["order"]
+    search_fields = ["name", "name_zh", "description", "description_zh"]
+    prepopulated_fields = {"slug": ["name"]}
+    readonly_fields = ["version", "created_at", "updated_at"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(film_total=Count("films", distinct=True))
+
+    @admin.display(description=_("films"), ordering="film_total")
+    def film_count(self, theme):
+        return theme.film_total
+
+
+@admin.register(Source)
+class SourceAdmin(SimpleHistoryAdmin):
+    list_display = ["key", "title", "outlet", "language", "published_on"]
+    list_display_links = ["key", "title"]
+    list_filter = ["language"]
+    search_fields = ["key", "title", "outlet", "url", "note"]
+    readonly_fields = ["version", "created_at", "updated_at"]
+
+
+@admin.register(Collection)
+class CollectionAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "name_zh", "premiere_date", "venue"]
+    search_fields = ["name", "name_zh"]
+    prepopulated_fields = {"slug": ["name"]}
+    readonly_fields = ["version", "created_at", "updated_at"]
+    inlines = [CitationInline]
+
+
+@admin.register(Milestone)
+class MilestoneAdmin(SimpleHistoryAdmin):
+    list_display = ["title", "date", "date_precision", "date_is_uncertain", "source"]
+    list_filter = ["date_is_uncertain", "is_later_context"]
+    list_select_related = ["source"]
+    search_fields = ["title", "title_zh", "description", "description_zh"]
+    autocomplete_fields = ["source"]
+    readonly_fields = ["version", "created_at", "updated_at"]
+
+
+@admin.register(Credit)
+class CreditAdmin(SimpleHistoryAdmin):
+    list_display = ["film", "person", "role", "order"]
+    list_filter = ["role"]
+    list_select_related = ["film", "person"]
+    search_fields = ["person__name", "person__name_zh", "film__title", "film__title_zh"]
+    autocomplete_fields = ["film", "person"]
+
+
+@admin.register(Citation)
+class CitationAdmin(SimpleHistoryAdmin):
+    list_display = ["source", "topic", "note", "film", "person", "collection"]
+    list_filter = ["topic"]
+    list_select_related = ["source", "film", "person", "collection"]
+    search_fields = ["note", "source__key", "source__title"]
+    autocomplete_fields = ["source", "film", "person", "collection"]

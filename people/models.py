@@ -1,0 +1,95 @@
+"""The people behind the nine works: directors and their collaborators."""
+
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from filmbase.content import ContentModel
+
+
+class PersonQuerySet(models.QuerySet):
+    def directors(self):
+        """Return people with a director credit on a published film."""
+        return self.filter(credits__role="director", credits__film__status="published").distinct()
+
+
+class Person(ContentModel):
+    """A person as the sources name and describe them.
+
+    Facts the sources do not give (a birth year, say) stay empty rather than guessed;
+    facts they give with doubt keep that doubt in `birth_year_note` and the citations.
+    """
+
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    name = models.CharField(
+        _("name"), max_length=200, help_text=_("The name in English or pinyin, e.g. Jia Zhangke.")
+    )
+    name_zh = models.CharField(_("Chinese name"), max_length=100, blank=True)
+    other_names = models.TextField(
+        _("other names"),
+        blank=True,
+        help_text=_("One per line: other spellings, real names, nicknames (e.g. Ye Jintian)."),
+    )
+    bio = models.TextField(_("profile (English)"), blank=True)
+    bio_zh = models.TextField(_("profile (Chinese)"), blank=True)
+    birth_year = models.PositiveSmallIntegerField(_("birth year"), null=True, blank=True)
+    birth_year_note = models.CharField(
+        _("birth year note"),
+        max_length=300,
+        blank=True,
+        help_text=_("How sure the sources are, e.g. 'Uncertain: one non-authoritative source.'"),
+    )
+
+    objects = PersonQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(birth_year__isnull=True) | Q(birth_year__range=(1850, 2100)),
+                name="person_birth_year_plausible",
+                violation_error_message=_("Enter a birth year between 1850 and 2100."),
+            ),
+        ]
+        indexes = [models.Index(fields=["name"], name="person_name_idx")]
+
+    def __str__(self):
+        if self.name_zh:
+            return f"{self.name} ({self.name_zh})"
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("people:detail", kwargs={"slug": self.slug})
+
+    @property
+    def other_names_list(self) -> list[str]:
+        return [line.strip() for line in self.other_names.splitlines() if line.strip()]
+
+
+class PersonLink(models.Model):
+    """An external page about a person (an encyclopedia entry, an official site)."""
+
+    person = models.ForeignKey(
+        Person, on_delete=models.CASCADE, related_name="links", verbose_name=_("person")
+    )
+    label = models.CharField(_("label"), max_length=200)
+    url = models.URLField(_("address"), max_length=1000)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["person", "order", "pk"]
+        verbose_name = _("external link")
+        verbose_name_plural = _("external links")
+        constraints = [
+            models.UniqueConstraint(fields=["person", "url"], name="unique_person_link"),
+        ]
+
+    def __str__(self):
+        return self.label
