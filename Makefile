@@ -1,0 +1,58 @@
+# filmbase: the two commands are `make run` and `make test`; see README.md.
+# Every target sets up what it needs: a virtual environment in .venv with the locked
+# dependencies (uv, itself pinned, installed into .tools).
+
+PYTHON ?= python3
+PORT ?= 8000
+UV_VERSION := 0.13.9
+UV := .tools/bin/uv
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+export UV_PYTHON_DOWNLOADS := never
+export UV_PROJECT_ENVIRONMENT := $(VENV)
+
+.PHONY: help install run dev test lint format ci curator messages clean
+
+help:
+	@echo "make run     set up and serve the site on http://127.0.0.1:$(PORT)/ (SQLite, DEBUG off)"
+	@echo "make test    set up and run the whole test suite (SQLite, or DATABASE_URL when set)"
+	@echo "make dev     runserver with DEBUG on"
+	@echo "make lint    ruff"
+	@echo "make ci      what CI runs: .ci/run"
+
+$(UV):
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "filmbase needs Python 3.11 or newer")'
+	$(PYTHON) -m venv .tools
+	.tools/bin/python -m pip install --quiet --disable-pip-version-check "uv==$(UV_VERSION)"
+
+install: $(UV)
+	$(UV) sync --locked --python "$(PYTHON)" --quiet
+
+run: install
+	PORT=$(PORT) bin/start
+
+dev: install
+	DJANGO_SETTINGS_MODULE=filmbase.settings.dev $(MANAGE) migrate --no-input
+	DJANGO_SETTINGS_MODULE=filmbase.settings.dev $(MANAGE) load_films
+	DJANGO_SETTINGS_MODULE=filmbase.settings.dev $(MANAGE) runserver 127.0.0.1:$(PORT)
+
+test: install
+	$(BIN)/pytest
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+curator: install
+	$(MANAGE) createcurator
+
+ci:
+	.ci/run
+
+clean:
+	rm -rf .venv .tools var/static
