@@ -1,0 +1,193 @@
+"""The content model's invariants, enforced by the database itself on every engine."""
+
+from contextlib import contextmanager
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import ProtectedError
+from django.utils import translation
+
+from films.models import Citation, Credit, Film, Quote, TitleStatus
+from tests.films.factories import (
+    CitationFactory,
+    CollectionFactory,
+    CreditFactory,
+    FilmFactory,
+    QuoteFactory,
+    SourceFactory,
+)
+from tests.people.factories import PersonFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@contextmanager
+def rejected_by_database():
+    """Expect the database to refuse the write, in a savepoint so the test can go on."""
+    with pytest.raises(IntegrityError), transaction.atomic():
+        yield
+
+
+def test_duplicate_film_slug_is_rejected_by_the_database():
+    FilmFactory(slug="wheat-harvest")
+    with rejected_by_database():
+        FilmFactory(slug="wheat-harvest", title="Another")
+
+
+def test_duplicate_person_slug_is_rejected_by_the_database():
+    PersonFactory(slug="jia-zhangke")
+    with rejected_by_database():
+        PersonFactory(slug="jia-zhangke")
+
+
+def test_quote_without_source_is_rejected_by_the_database():
+    speaker = PersonFactory()
+    with rejected_by_database():
+        Quote.objects.create(speaker=speaker, text="好玩儿", language="zh")
+
+
+def test_quote_without_source_fails_validation_with_a_message():
+    quote = Quote(speaker=PersonFactory(), text="好玩儿", language="zh")
+    with pytest.raises(ValidationError) as error:
+        quote.full_clean()
+    assert "source" in error.value.message_dict
+
+
+def test_quote_without_any_words_is_rejected_by_the_database():
+    with rejected_by_database():
+        QuoteFactory(text="", translation="")
+
+
+@pytest.mark.parametrize("runtime", [0])
+def test_runtime_must_be_positive(runtime):
+    with rejected_by_database():
+        FilmFactory(runtime_seconds=runtime)
+
+
+def test_unknown_runtime_is_allowed():
+    assert FilmFactory(runtime_seconds=None).runtime_seconds is None
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        {"title_status": "maybe"},
+        {"status": "hidden"},
+        {"title": ""},
+        {"title_zh": ""},
+        {"title_status": TitleStatus.UNKNOWN},  # an unknown title cannot carry one
+        {"title": None, "title_zh": None, "title_status": TitleStatus.CONFIRMED},
+        {"title": None, "title_zh": "麦收", "title_is_official": True},
+    ],
+    ids=[
+        "bad-title-status",
+        "bad-status",
+        "empty-title",
+        "empty-title-zh",
+        "unknown-with-title",
+        "confirmed-without-title",
+        "official-without-english",
+    ],
+)
+def test_film_title_invariants_are_enforced_by_the_database(fields):
+    with rejected_by_database():
+        FilmFactory(**fields)
+
+
+def test_credit_is_unique_per_film_person_and_role():
+    credit = CreditFactory(role=Credit.Role.DIRECTOR)
+    CreditFactory(film=credit.film, person=credit.person, role=Credit.Role.SCREENWRITER)
+    with rejected_by_database():
+        CreditFactory(film=credit.film, person=credit.person, role=Credit.Role.DIRECTOR)
+
+
+def test_credit_role_outside_the_choices_is_rejected():
+    with rejected_by_database():
+        CreditFactory(role="stunt_double")
+
+
+def test_citation_supports_exactly_one_subject():
+    film = FilmFactory()
+    with rejected_by_database():
+        CitationFactory(film=film, person=PersonFactory())
+    with rejected_by_database():
+        Citation.objects.create(source=SourceFactory(), topic="title", note="orphan")
+
+
+def test_deleting_a_person_with_credits_is_refused():
+    credit = CreditFactory()
+    with pytest.raises(ProtectedError):
+        credit.person.delete()
+
+
+def test_deleting_a_source_that_a_quote_cites_is_refused():
+    quote = QuoteFactory()
+    with pytest.raises(ProtectedError):
+        quote.source.delete()
+
+
+def test_deleting_a_film_removes_its_credits_and_citations():
+    film = FilmFactory()
+    CitationFactory(film=film)
+    film.delete()
+    assert not Credit.objects.exists()
+    assert not Citation.objects.exists()
+
+
+def test_untitled_film_is_labelled_by_its_director_never_given_a_title():
+    director = PersonFactory(name="Xue Xiaolu", name_zh="薛晓路")
+    film = FilmFactory(
+        title=None, title_zh=None, title_status=TitleStatus.UNKNOWN, director=director
+    )
+    film = Film.objects.with_directors().get(pk=film.pk)
+    assert film.display_title == "Untitled film by Xue Xiaolu"
+    assert film.display_title_zh == "薛晓路导演的未命名作品"
+    with translation.override("zh-hans"):
+        assert film.label == "薛晓路导演的未命名作品"
+    assert film.title is None
+
+
+def test_film_with_only_a_chinese_title_shows_it_in_english_pages():
+    film = FilmFactory(title=None, title_zh="花满渚", title_status=TitleStatus.UNCERTAIN)
+    assert film.display_title == "花满渚"
+    assert film.display_title_zh == "《花满渚》"
+
+
+def test_version_grows_with_every_save():
+    film = FilmFactory()
+    assert film.version == 1
+    film.synopsis = "Changed."
+    film.save()
+    film.refresh_from_db()
+    assert film.version == 2
+
+
+def test_needs_sourcing_finds_unsettled_titles_and_uncited_films():
+    settled = FilmFactory(title_status=TitleStatus.CONFIRMED)
+    CitationFactory(film=settled)
+    uncited = FilmFactory(title_status=TitleStatus.CONFIRMED)
+    uncertain = FilmFactory(title_status=TitleStatus.UNCERTAIN)
+    CitationFactory(film=uncertain)
+    assert set(Film.objects.needs_sourcing()) == {uncited, uncertain}
+
+
+def test_quote_needs_sourcing_when_original_words_are_missing():
+    QuoteFactory()
+    missing = QuoteFactory(text="", translation="Only the English survives.")
+    assert list(Quote.objects.needs_sourcing()) == [missing]
+
+
+def test_published_quotes_exclude_drafts_and_quotes_about_draft_films():
+    draft_film = FilmFactory(status="draft")
+    visible = QuoteFactory()
+    QuoteFactory(status="draft")
+    QuoteFactory(film=draft_film)
+    assert list(Quote.objects.published()) == [visible]
+
+
+def test_collection_films_are_protected():
+    collection = CollectionFactory()
+    FilmFactory(collection=collection)
+    with pytest.raises(ProtectedError):
+        collection.delete()
