@@ -6,3 +6,13 @@ class FilmsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "films"
     verbose_name = _("Films")
+
+    def ready(self):
+        from filmbase.caching import connect_content_signals
+        from films.curators import CONTENT_MODELS
+
+        connect_content_signals(
+            self.apps.get_model(app_label, model)
+            for app_label, models in CONTENT_MODELS.items()
+            for model in models
+        )

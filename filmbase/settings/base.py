@@ -53,6 +53,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "filmbase.caching.PublicCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -152,3 +153,11 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
 }
+
+# Public cache and validators (filmbase/caching.py). The content version lives in a file
+# under VAR_DIR for the workers of one machine, or in the shared cache ("cache") when
+# that is Redis and several machines serve the site.
+FILMBASE_CONTENT_VERSION_STORE = env_str("FILMBASE_CONTENT_VERSION_STORE", "file")
+FILMBASE_RELEASE = env_str("FILMBASE_RELEASE", "")
+FILMBASE_PUBLIC_CACHE_TIMEOUT = env_int("FILMBASE_PUBLIC_CACHE_TIMEOUT", 24 * 60 * 60)
+FILMBASE_PUBLIC_CACHE_EXCLUDED_PATHS = ["/admin/", "/healthz", "/api/v1/auth/"]

@@ -1,0 +1,102 @@
+"""The public cache: fast for readers, never stale, never a draft, never an error."""
+
+import pytest
+from django.core.cache.backends.locmem import LocMemCache
+from django.urls import reverse
+
+from tests.films.factories import FilmFactory, ThemeFactory
+
+pytestmark = pytest.mark.django_db
+
+
+class BrokenCache(LocMemCache):
+    """A cache server that is down: every call fails."""
+
+    def get(self, *args, **kwargs):
+        raise ConnectionError("cache down")
+
+    set = add = delete = get
+
+
+@pytest.fixture
+def film():
+    return FilmFactory(title="Wheat Harvest", title_zh="麦收", slug="wheat-harvest")
+
+
+def test_revalidation_is_answered_304_without_touching_the_database(
+    client, film, django_assert_num_queries
+):
+    first = client.get(film.get_absolute_url())
+    assert first.status_code == 200
+    assert first["ETag"] and first["Last-Modified"]
+    assert "no-cache" in first["Cache-Control"] and "public" in first["Cache-Control"]
+    with django_assert_num_queries(0):
+        again = client.get(film.get_absolute_url(), HTTP_IF_NONE_MATCH=first["ETag"])
+    assert again.status_code == 304
+    with django_assert_num_queries(0):
+        since = client.get(film.get_absolute_url(), HTTP_IF_MODIFIED_SINCE=first["Last-Modified"])
+    assert since.status_code == 304
+
+
+def test_second_anonymous_read_comes_from_cache(client, film, django_assert_num_queries):
+    first = client.get(film.get_absolute_url())
+    with django_assert_num_queries(0):
+        second = client.get(film.get_absolute_url())
+    assert second.status_code == 200
+    assert second.content == first.content
+
+
+def test_an_edit_is_visible_on_the_next_request(client, film):
+    etag = client.get(film.get_absolute_url())["ETag"]
+    film.title = "Harvest Time"
+    film.save()
+    response = client.get(film.get_absolute_url(), HTTP_IF_NONE_MATCH=etag)
+    assert response.status_code == 200
+    assert "Harvest Time" in response.content.decode()
+
+
+def test_a_many_to_many_change_is_visible_on_the_next_request(client, film):
+    url = reverse("themes:list")
+    client.get(url)
+    theme = ThemeFactory(name="Hometown")
+    film.themes.add(theme)
+    theme.name = "Home"
+    theme.save()
+    assert "Home" in client.get(url).content.decode()
+
+
+def test_a_deleted_film_is_gone_on_the_next_request(client, film):
+    assert client.get(film.get_absolute_url()).status_code == 200
+    film.delete()
+    assert client.get(film.get_absolute_url()).status_code == 404
+
+
+def test_english_and_chinese_pages_are_cached_apart(client, film):
+    english = client.get(film.get_absolute_url())
+    chinese = client.get("/zh-hans" + film.get_absolute_url())
+    assert english.content != chinese.content
+    assert 'lang="zh-Hans"' in chinese.content.decode()
+
+
+def test_signed_in_requests_bypass_the_cache(client, curator, film, django_assert_num_queries):
+    client.force_login(curator)
+    client.get(film.get_absolute_url())
+    client.logout()
+    client.cookies.clear()
+    with django_assert_num_queries(2):  # film + its directors: rendered, not served from cache
+        client.get(film.get_absolute_url())
+
+
+def test_a_cache_outage_degrades_to_uncached_serving(client, film, settings):
+    settings.CACHES = {"default": {"BACKEND": "tests.test_caching.BrokenCache"}}
+    settings.FILMBASE_CONTENT_VERSION_STORE = "cache"
+    response = client.get(film.get_absolute_url())
+    assert response.status_code == 200
+    assert "Wheat Harvest" in response.content.decode()
+    assert not response.has_header("ETag")
+
+
+def test_errors_are_not_cached(client, django_assert_num_queries):
+    assert client.get("/films/no-such-film/").status_code == 404
+    FilmFactory(slug="no-such-film")
+    assert client.get("/films/no-such-film/").status_code == 200
