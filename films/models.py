@@ -191,6 +191,17 @@ class Theme(ContentModel):
         return reverse("themes:detail", kwargs={"slug": self.slug})
 
 
+def _directors_prefetch(lookup: str) -> Prefetch:
+    """Prefetch a film's director credits, with their people, into `director_credits`."""
+    return Prefetch(
+        lookup,
+        queryset=Credit.objects.filter(role=CreditRole.DIRECTOR)
+        .select_related("person")
+        .order_by("order", "pk"),
+        to_attr="director_credits",
+    )
+
+
 class FilmQuerySet(models.QuerySet):
     def published(self):
         """Return the films readers may see."""
@@ -198,15 +209,7 @@ class FilmQuerySet(models.QuerySet):
 
     def with_directors(self):
         """Prefetch director credits into `director_credits`, for labels and cards."""
-        return self.prefetch_related(
-            Prefetch(
-                "credits",
-                queryset=Credit.objects.filter(role=Credit.Role.DIRECTOR)
-                .select_related("person")
-                .order_by("order", "pk"),
-                to_attr="director_credits",
-            )
-        )
+        return self.prefetch_related(_directors_prefetch("credits"))
 
     def needs_sourcing(self):
         """Return films whose title is not settled or that cite no source at all."""
@@ -409,6 +412,12 @@ class QuoteQuerySet(models.QuerySet):
         """Return quotes readers may see: published, and not about a draft film."""
         return self.filter(status=PublicationStatus.PUBLISHED).filter(
             Q(film__isnull=True) | Q(film__status=PublicationStatus.PUBLISHED)
+        )
+
+    def with_context(self):
+        """Join what a quote is shown with: speaker, source, film and the film's label."""
+        return self.select_related("speaker", "film", "source").prefetch_related(
+            _directors_prefetch("film__credits")
         )
 
     def needs_sourcing(self):

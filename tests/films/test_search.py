@@ -1,0 +1,91 @@
+"""Search across films, people, themes and quotes, in Chinese and English."""
+
+import pytest
+
+from films.search import normalise_query, search
+from tests.films.factories import FilmFactory, QuoteFactory, ThemeFactory
+from tests.people.factories import PersonFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def works():
+    jia = PersonFactory(name="Jia Zhangke", name_zh="贾樟柯", other_names="")
+    yip = PersonFactory(name="Tim Yip", name_zh="叶锦添", other_names="Ye Jintian")
+    wheat = FilmFactory(
+        title="Wheat Harvest",
+        title_zh="麦收",
+        synopsis="A robot speaks the Fenyang dialect and harvests wheat.",
+        director=jia,
+    )
+    courier = FilmFactory(
+        title="The Courier",
+        title_zh="快递员",
+        synopsis="An alien courier named Lili searches for a silver dragon.",
+        director=yip,
+    )
+    hometown = ThemeFactory(name="Hometown", name_zh="故乡", description="Jia's Fenyang.")
+    quote = QuoteFactory(
+        speaker=yip, film=courier, text="AI让我们拥有了无穷的想象力", translation="a boundless"
+    )
+    return {"wheat": wheat, "courier": courier, "yip": yip, "hometown": hometown, "quote": quote}
+
+
+@pytest.mark.parametrize(
+    ("query", "kind", "key"),
+    [
+        ("麦收", "films", "wheat"),
+        ("麦", "films", "wheat"),
+        ("wheat", "films", "wheat"),
+        ("Lili", "films", "courier"),
+        ("fenyang", "themes", "hometown"),
+        ("Ye Jintian", "people", "yip"),
+        ("叶锦添", "people", "yip"),
+        ("想象力", "quotes", "quote"),
+        ("ｗｈｅａｔ", "films", "wheat"),  # full-width letters from a Chinese keyboard
+    ],
+)
+def test_finds_entries_in_both_languages(works, query, kind, key):
+    assert works[key] in getattr(search(query), kind).items
+
+
+def test_title_matches_rank_before_synopsis_matches(works):
+    FilmFactory(title="Harvest Moon", title_zh="月", synopsis="No wheat here.")
+    first = FilmFactory(title="Wheat Songs", title_zh="麦歌", synopsis="Songs.")
+    assert search("wheat").films.items[0] in {works["wheat"], first}
+    assert search("wheat").films.items[-1].title == "Harvest Moon"
+
+
+def test_drafts_are_never_found(works):
+    FilmFactory(title="Secret Wheat", status="draft")
+    QuoteFactory(text="秘密的麦子", status="draft")
+    assert [f.title for f in search("wheat").films] == ["Wheat Harvest"]
+    assert not search("秘密").quotes
+
+
+def test_results_are_capped_and_say_there_are_more(works):
+    for n in range(5):
+        FilmFactory(title=f"Wheat {n}")
+    hits = search("wheat", limit=3).films
+    assert len(hits) == 3 and hits.has_more
+
+
+@pytest.mark.parametrize("raw", ["", "   ", None, "\x00", "\ud800"])
+def test_empty_or_hostile_queries_find_nothing(works, raw):
+    assert search(raw).total == 0
+
+
+def test_queries_are_normalised_and_capped():
+    assert normalise_query("  wheat \x00 harvest ") == "wheat harvest"
+    assert len(normalise_query("麦" * 5000)) == 100
+
+
+def test_query_count_is_fixed_whatever_the_data(works, django_assert_num_queries):
+    with django_assert_num_queries(6):
+        search("a")
+    for n in range(30):
+        FilmFactory(title=f"A film {n}")
+        QuoteFactory(translation=f"a quote {n}", film=works["wheat"])
+    with django_assert_num_queries(6):
+        search("a")
