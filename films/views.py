@@ -6,6 +6,7 @@ cache may store it. Each page runs a fixed number of queries, whatever the data 
 the joins live in the querysets' `for_list()` / `for_detail()` methods.
 """
 
+from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
@@ -15,7 +16,7 @@ from filmbase.content import localized
 from filmbase.pages import page_query, paginate, summary
 from films import structured_data as ld
 from films.footnotes import footnotes_for
-from films.models import Collection, Film, Milestone, Quote, Theme
+from films.models import Citation, Collection, Film, Milestone, Quote, Theme
 from films.search import search as run_search
 from people.models import Person
 
@@ -222,7 +223,9 @@ def search(request):
 @public_cache
 def about(request):
     """Tell the project's story, with Keling's milestones, each with its source."""
-    collection = Collection.objects.prefetch_related("citations__source").first()
+    collection = Collection.objects.prefetch_related(
+        Prefetch("citations", queryset=Citation.objects.select_related("source"))
+    ).first()
     citations = collection.citations.all() if collection else []
     context = {
         "title": _("About the project"),

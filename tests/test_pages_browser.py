@@ -180,7 +180,7 @@ def test_the_language_switch_keeps_the_page(visit):
     page.locator(".lang-switch").get_by_role("link", name="简体中文").click()
     page.wait_for_url("**/zh-hans/films/wheat-harvest/")
     assert page.locator("html").get_attribute("lang") == "zh-Hans"
-    assert page.locator("h1 .title-main").inner_text() == "麦收"
+    assert page.locator("h1 .title-main").inner_text().startswith("麦收")
     page.locator(".lang-switch").get_by_role("link", name="English").click()
     page.wait_for_url(re.compile(r".*/films/wheat-harvest/$"))
     assert page.locator("html").get_attribute("lang") == "en"
