@@ -114,7 +114,11 @@ def _content_changed(sender, **kwargs):
     # and again once the transaction commits, so that a reader who rendered the old
     # rows meanwhile cannot have stored them under the new version.
     bump_version()
-    transaction.on_commit(bump_version)
+    connection = transaction.get_connection()
+    if connection.in_atomic_block and not any(
+        entry[1] is bump_version for entry in connection.run_on_commit
+    ):
+        transaction.on_commit(bump_version)  # once per transaction, however many saves
 
 
 def connect_content_signals(models) -> None:

@@ -1,25 +1,39 @@
 """One search across films, people, themes and quotes, in Chinese and English.
 
-Chinese has no spaces between words, so a reader looking for 麦收 or 钟馗 needs a
-substring match, not a word index: every field is matched with `icontains`, which works
-the same on SQLite and PostgreSQL. Title and name matches rank before matches in longer
-prose. Each kind returns at most `limit` hits plus a flag saying whether there are more,
-so the page never counts the whole table.
+Chinese has no spaces between words, and neither SQLite's FTS5 tokenizer nor
+PostgreSQL's text-search parser can find 麦收 inside a longer run of Chinese. So every
+published entry is copied into a `SearchDocument` whose text puts each Chinese
+character in a token of its own; a Chinese query then becomes a *phrase* of characters
+(麦收 → "麦" followed by "收"), which a full-text index answers exactly like a substring
+match, for queries of any length. English words keep their word index with stemming
+(harvests → harvest), and the last English word matches as a prefix (Fen → Fenyang).
+
+The index is engine-specific (migration 0003): an FTS5 table ranked with bm25 on SQLite,
+a stored, generated tsvector with a GIN index ranked with ts_rank on PostgreSQL. Title
+and name matches weigh more than matches in prose. Each kind returns at most `limit`
+hits plus a flag saying whether there are more, so nothing ever counts a whole table.
 """
 
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import reduce
-from operator import or_
 
-from django.db.models import Case, IntegerField, Q, Value, When
+from django.apps import apps as global_apps
+from django.db import connection, transaction
+from django.db.models.signals import post_delete, post_save
 
-from films.models import Film, Quote, Theme
+from films.models import Film, PublicationStatus, Quote, SearchDocument, SearchKind, Theme
 from people.models import Person
 
 MAX_QUERY_LENGTH = 100
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+# Han, kana, Hangul and CJK symbols: scripts written without spaces between words.
+_CJK = (
+    "\u2e80-\u2fdf\u3040-\u30ff\u3100-\u312f\u31a0-\u31ff\u3400-\u4dbf\u4e00-\u9fff"
+    "\uac00-\ud7af\uf900-\ufaff\U00020000-\U0003134f"
+)
+_CJK_CHAR = re.compile(f"[{_CJK}]")
+_TOKENS = re.compile(f"([{_CJK}]+)|([^\\W_{_CJK}]+)")
 
 
 def normalise_query(raw: str | None) -> str:
@@ -34,6 +48,129 @@ def normalise_query(raw: str | None) -> str:
     text = _CONTROL.sub(" ", text)
     text = "".join(ch for ch in text if unicodedata.category(ch) != "Cs")  # lone surrogates
     return " ".join(text.split())[:MAX_QUERY_LENGTH]
+
+
+def index_text(*values: str | None) -> str:
+    """Return `values` as the index stores them: folded, one token per Chinese character."""
+    text = " ".join(value for value in values if value)
+    text = unicodedata.normalize("NFKC", text).casefold()
+    return _CJK_CHAR.sub(lambda match: f" {match.group()} ", text)
+
+
+# -- What goes into the index --------------------------------------------------------
+
+
+def _film_document(film):
+    if film.status != PublicationStatus.PUBLISHED:
+        return None
+    return (
+        index_text(film.title, film.title_zh, film.other_titles),
+        index_text(film.synopsis, film.synopsis_zh),
+        film.order,
+    )
+
+
+def _person_document(person):
+    return (
+        index_text(person.name, person.name_zh, person.other_names),
+        index_text(person.bio, person.bio_zh),
+        0,
+    )
+
+
+def _theme_document(theme):
+    return (
+        index_text(theme.name, theme.name_zh),
+        index_text(theme.description, theme.description_zh),
+        theme.order,
+    )
+
+
+def _quote_document(quote):
+    visible = quote.status == PublicationStatus.PUBLISHED and (
+        quote.film_id is None or quote.film.status == PublicationStatus.PUBLISHED
+    )
+    if not visible:
+        return None
+    return index_text(quote.text, quote.translation), "", 0
+
+
+_DOCUMENTS = {
+    SearchKind.FILM: ("films", "Film", _film_document),
+    SearchKind.PERSON: ("people", "Person", _person_document),
+    SearchKind.THEME: ("films", "Theme", _theme_document),
+    SearchKind.QUOTE: ("films", "Quote", _quote_document),
+}
+_KIND_OF = {Film: SearchKind.FILM, Person: SearchKind.PERSON, Theme: SearchKind.THEME}
+
+
+def index_object(kind: str, obj) -> None:
+    """Add, refresh or remove the search document of one entry."""
+    document = _DOCUMENTS[kind][2](obj)
+    if document is None:
+        SearchDocument.objects.filter(kind=kind, object_id=obj.pk).delete()
+        return
+    title_text, body_text, rank_order = document
+    SearchDocument.objects.update_or_create(
+        kind=kind,
+        object_id=obj.pk,
+        defaults={"title_text": title_text, "body_text": body_text, "rank_order": rank_order},
+    )
+
+
+def rebuild_search_index(*, apps=global_apps) -> int:
+    """Recreate every search document from the content; return how many there are."""
+    Document = apps.get_model("films", "SearchDocument")
+    with transaction.atomic():
+        Document.objects.all().delete()
+        documents = []
+        for kind, (app_label, model_name, build) in _DOCUMENTS.items():
+            queryset = apps.get_model(app_label, model_name).objects.all()
+            if kind == SearchKind.QUOTE:
+                queryset = queryset.select_related("film")
+            for obj in queryset.iterator(chunk_size=2000):
+                document = build(obj)
+                if document is not None:
+                    title_text, body_text, rank_order = document
+                    documents.append(
+                        Document(
+                            kind=kind,
+                            object_id=obj.pk,
+                            title_text=title_text,
+                            body_text=body_text,
+                            rank_order=rank_order,
+                        )
+                    )
+        Document.objects.bulk_create(documents, batch_size=2000)
+    return len(documents)
+
+
+def _entry_saved(sender, instance, raw=False, **kwargs):
+    if raw:  # loaddata: rebuild_search_index afterwards
+        return
+    if sender is Quote:
+        index_object(SearchKind.QUOTE, instance)
+        return
+    index_object(_KIND_OF[sender], instance)
+    if sender is Film:
+        # A quote about a film is public only while the film is.
+        for quote in instance.quotes.select_related("film"):
+            index_object(SearchKind.QUOTE, quote)
+
+
+def _entry_deleted(sender, instance, **kwargs):
+    kind = SearchKind.QUOTE if sender is Quote else _KIND_OF[sender]
+    SearchDocument.objects.filter(kind=kind, object_id=instance.pk).delete()
+
+
+def connect_search_signals() -> None:
+    for model in (Film, Person, Theme, Quote):
+        uid = f"filmbase-search-{model._meta.label_lower}"
+        post_save.connect(_entry_saved, sender=model, dispatch_uid=f"{uid}-save")
+        post_delete.connect(_entry_deleted, sender=model, dispatch_uid=f"{uid}-delete")
+
+
+# -- Querying ------------------------------------------------------------------------
 
 
 @dataclass
@@ -64,49 +201,85 @@ class SearchResults:
         return len(self.films) + len(self.people) + len(self.themes) + len(self.quotes)
 
 
-def _matching(query: str, strong: list[str], weak: list[str]) -> tuple[Q, Case]:
-    """Return a filter on any of the fields, and a rank: 0 for a strong-field match, 1 else."""
-    strong_q = reduce(or_, (Q(**{f"{name}__icontains": query}) for name in strong))
-    condition = strong_q
-    if weak:
-        condition |= reduce(or_, (Q(**{f"{name}__icontains": query}) for name in weak))
-    rank = Case(When(strong_q, then=Value(0)), default=Value(1), output_field=IntegerField())
-    return condition, rank
+def _query_terms(query: str) -> list[tuple[str, ...]]:
+    """Split a query into terms: a run of Chinese becomes a phrase of single characters."""
+    terms = []
+    for cjk, word in _TOKENS.findall(unicodedata.normalize("NFKC", query).casefold()):
+        terms.append(tuple(cjk) if cjk else (word,))
+    return terms
 
 
-def _top(queryset, query: str, strong: list[str], weak: list[str], order: list[str], limit: int):
-    condition, rank = _matching(query, strong, weak)
-    rows = list(
-        queryset.filter(condition)
-        .annotate(search_rank=rank)
-        .order_by("search_rank", *order)[: limit + 1]
-    )
-    return Hits(rows[:limit], has_more=len(rows) > limit)
+def _fts5_expression(terms) -> str:
+    parts = []
+    for position, term in enumerate(terms):
+        phrase = '"' + " ".join(term) + '"'
+        is_last_word = position == len(terms) - 1 and len(term) == 1 and term[0].isascii()
+        parts.append(f"{phrase} *" if is_last_word else phrase)
+    return " AND ".join(parts)
 
 
-FILM_FIELDS = (["title", "title_zh", "other_titles"], ["synopsis", "synopsis_zh"])
-PERSON_FIELDS = (["name", "name_zh", "other_names"], [])
-THEME_FIELDS = (["name", "name_zh"], ["description", "description_zh"])
-QUOTE_FIELDS = (["text", "translation"], [])
+def _tsquery_expression(terms) -> str:
+    parts = []
+    for position, term in enumerate(terms):
+        is_last_word = position == len(terms) - 1 and len(term) == 1 and term[0].isascii()
+        parts.append(f"{term[0]}:*" if is_last_word else " <-> ".join(term))
+    return " & ".join(f"({part})" for part in parts)
+
+
+def _ranked_ids(terms, limit: int) -> dict[str, list[int]]:
+    """Return, per kind, the ids of the best `limit` + 1 matches in rank order."""
+    kinds = list(_DOCUMENTS)
+    if connection.vendor == "postgresql":
+        part = (
+            "(SELECT kind, object_id, -ts_rank(vector, query) AS score, rank_order "
+            "FROM films_searchdocument, to_tsquery('english', %s) AS query "
+            "WHERE kind = %s AND vector @@ query "
+            "ORDER BY score, rank_order, object_id LIMIT %s)"
+        )
+        expression = _tsquery_expression(terms)
+        params = [value for kind in kinds for value in (expression, kind, limit + 1)]
+    else:
+        part = (
+            "SELECT * FROM (SELECT d.kind, d.object_id, "
+            "bm25(films_searchdocument_fts, 0.0, 10.0, 1.0) AS score, d.rank_order "
+            "FROM films_searchdocument_fts "
+            "JOIN films_searchdocument d ON d.id = films_searchdocument_fts.rowid "
+            "WHERE films_searchdocument_fts MATCH %s "
+            "ORDER BY score, d.rank_order, d.object_id LIMIT %s)"
+        )
+        expression = _fts5_expression(terms)
+        params = [
+            value
+            for kind in kinds
+            for value in (f"kind : {kind} AND {{title_text body_text}} : ({expression})", limit + 1)
+        ]
+    sql = " UNION ALL ".join([part] * len(kinds))
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    ranked = {kind: [] for kind in kinds}
+    # Best score first; ties in the curators' order, then by id, so results are stable.
+    for kind, object_id, *_ in sorted(rows, key=lambda row: (row[2], row[3], row[1])):
+        ranked[kind].append(object_id)
+    return ranked
+
+
+def _hits(queryset, ids: list[int], limit: int) -> Hits:
+    found = queryset.in_bulk(ids[:limit]) if ids else {}
+    return Hits([found[pk] for pk in ids[:limit] if pk in found], has_more=len(ids) > limit)
 
 
 def search(raw_query: str | None, *, limit: int = 20) -> SearchResults:
     """Return up to `limit` published hits of each kind for the reader's query."""
     query = normalise_query(raw_query)
-    if not query:
-        return SearchResults(query="")
+    terms = _query_terms(query)
+    if not terms:
+        return SearchResults(query=query)
+    ids = _ranked_ids(terms, limit)
     return SearchResults(
         query=query,
-        films=_top(
-            Film.objects.published().with_directors(), query, *FILM_FIELDS, ["order"], limit
-        ),
-        people=_top(Person.objects.all(), query, *PERSON_FIELDS, ["name"], limit),
-        themes=_top(Theme.objects.all(), query, *THEME_FIELDS, ["order", "name"], limit),
-        quotes=_top(
-            Quote.objects.published().with_context(),
-            query,
-            *QUOTE_FIELDS,
-            ["pk"],
-            limit,
-        ),
+        films=_hits(Film.objects.published().with_directors(), ids[SearchKind.FILM], limit),
+        people=_hits(Person.objects.all(), ids[SearchKind.PERSON], limit),
+        themes=_hits(Theme.objects.all(), ids[SearchKind.THEME], limit),
+        quotes=_hits(Quote.objects.published().with_context(), ids[SearchKind.QUOTE], limit),
     )

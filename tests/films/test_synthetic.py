@@ -23,7 +23,7 @@ def load_and_snapshot(films):
             call_command("seed_synthetic", films=films, seed=42, stdout=io.StringIO())
             snapshot = list(
                 Film.objects.filter(collection__slug=COLLECTION_SLUG)
-                .order_by("order")
+                .order_by("order", "credits__order", "credits__person__slug")
                 .values_list("slug", "title", "title_zh", "synopsis", "credits__person__name")
             )
             raise Rollback(snapshot)
