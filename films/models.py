@@ -607,7 +607,6 @@ class SearchDocument(models.Model):
 
     kind = models.CharField(max_length=10, choices=SearchKind.choices)
     object_id = models.BigIntegerField()
-    rank_order = models.IntegerField(default=0)
     title_text = models.TextField()
     body_text = models.TextField(blank=True)
 

@@ -8,10 +8,10 @@ character in a token of its own; a Chinese query then becomes a *phrase* of char
 match, for queries of any length. English words keep their word index with stemming
 (harvests → harvest), and the last English word matches as a prefix (Fen → Fenyang).
 
-The index is engine-specific (migration 0003): an FTS5 table ranked with bm25 on SQLite,
-a stored, generated tsvector with a GIN index ranked with ts_rank on PostgreSQL. Title
-and name matches weigh more than matches in prose. Each kind returns at most `limit`
-hits plus a flag saying whether there are more, so nothing ever counts a whole table.
+The index is engine-specific (migration 0003): an FTS5 table on SQLite, a stored,
+generated tsvector with a GIN index on PostgreSQL. Matches in titles and names come
+before matches that need the prose. Each kind returns at most `limit` hits plus a flag
+saying whether there are more, so nothing ever counts or scores a whole table.
 """
 
 import re
@@ -66,7 +66,6 @@ def _film_document(film):
     return (
         index_text(film.title, film.title_zh, film.other_titles),
         index_text(film.synopsis, film.synopsis_zh),
-        film.order,
     )
 
 
@@ -74,7 +73,6 @@ def _person_document(person):
     return (
         index_text(person.name, person.name_zh, person.other_names),
         index_text(person.bio, person.bio_zh),
-        0,
     )
 
 
@@ -82,7 +80,6 @@ def _theme_document(theme):
     return (
         index_text(theme.name, theme.name_zh),
         index_text(theme.description, theme.description_zh),
-        theme.order,
     )
 
 
@@ -92,14 +89,15 @@ def _quote_document(quote):
     )
     if not visible:
         return None
-    return index_text(quote.text, quote.translation), "", 0
+    return index_text(quote.text, quote.translation), ""
 
 
+# kind: (model, order of a rebuilt index, document builder)
 _DOCUMENTS = {
-    SearchKind.FILM: ("films", "Film", _film_document),
-    SearchKind.PERSON: ("people", "Person", _person_document),
-    SearchKind.THEME: ("films", "Theme", _theme_document),
-    SearchKind.QUOTE: ("films", "Quote", _quote_document),
+    SearchKind.FILM: ("films.Film", ["order", "pk"], _film_document),
+    SearchKind.PERSON: ("people.Person", ["name", "pk"], _person_document),
+    SearchKind.THEME: ("films.Theme", ["order", "name", "pk"], _theme_document),
+    SearchKind.QUOTE: ("films.Quote", ["pk"], _quote_document),
 }
 _KIND_OF = {Film: SearchKind.FILM, Person: SearchKind.PERSON, Theme: SearchKind.THEME}
 
@@ -110,11 +108,11 @@ def index_object(kind: str, obj) -> None:
     if document is None:
         SearchDocument.objects.filter(kind=kind, object_id=obj.pk).delete()
         return
-    title_text, body_text, rank_order = document
+    title_text, body_text = document
     SearchDocument.objects.update_or_create(
         kind=kind,
         object_id=obj.pk,
-        defaults={"title_text": title_text, "body_text": body_text, "rank_order": rank_order},
+        defaults={"title_text": title_text, "body_text": body_text},
     )
 
 
@@ -124,21 +122,17 @@ def rebuild_search_index(*, apps=global_apps) -> int:
     with transaction.atomic():
         Document.objects.all().delete()
         documents = []
-        for kind, (app_label, model_name, build) in _DOCUMENTS.items():
-            queryset = apps.get_model(app_label, model_name).objects.all()
+        for kind, (label, ordering, build) in _DOCUMENTS.items():
+            queryset = apps.get_model(label).objects.order_by(*ordering)
             if kind == SearchKind.QUOTE:
                 queryset = queryset.select_related("film")
             for obj in queryset.iterator(chunk_size=2000):
                 document = build(obj)
                 if document is not None:
-                    title_text, body_text, rank_order = document
+                    title_text, body_text = document
                     documents.append(
                         Document(
-                            kind=kind,
-                            object_id=obj.pk,
-                            title_text=title_text,
-                            body_text=body_text,
-                            rank_order=rank_order,
+                            kind=kind, object_id=obj.pk, title_text=title_text, body_text=body_text
                         )
                     )
         Document.objects.bulk_create(documents, batch_size=2000)
@@ -209,57 +203,73 @@ def _query_terms(query: str) -> list[tuple[str, ...]]:
     return terms
 
 
+def _is_prefix(position: int, terms) -> bool:
+    """Match the last English word as a prefix: "Fen" finds Fenyang."""
+    term = terms[position]
+    return position == len(terms) - 1 and len(term) == 1 and term[0].isascii()
+
+
 def _fts5_expression(terms) -> str:
     parts = []
     for position, term in enumerate(terms):
         phrase = '"' + " ".join(term) + '"'
-        is_last_word = position == len(terms) - 1 and len(term) == 1 and term[0].isascii()
-        parts.append(f"{phrase} *" if is_last_word else phrase)
+        parts.append(f"{phrase} *" if _is_prefix(position, terms) else phrase)
     return " AND ".join(parts)
 
 
-def _tsquery_expression(terms) -> str:
+def _tsquery_expression(terms, weight: str = "") -> str:
     parts = []
     for position, term in enumerate(terms):
-        is_last_word = position == len(terms) - 1 and len(term) == 1 and term[0].isascii()
-        parts.append(f"{term[0]}:*" if is_last_word else " <-> ".join(term))
+        if _is_prefix(position, terms):
+            parts.append(f"{term[0]}:*{weight}")
+        else:
+            parts.append(" <-> ".join(f"{token}:{weight}" if weight else token for token in term))
     return " & ".join(f"({part})" for part in parts)
+
+
+# Two tiers per kind, each in index order (the curators' order at the last rebuild, then
+# newer entries): every term in a title or name first, then matches that need the prose.
+# Ordering by the index's own row order lets both engines stop after `limit` rows instead
+# of scoring every match, which is what keeps common words fast at 10,000 films.
+_SQLITE_TIER = (
+    "SELECT * FROM (SELECT %s AS tier, d.id, d.kind, d.object_id FROM films_searchdocument_fts "
+    "JOIN films_searchdocument d ON d.id = films_searchdocument_fts.rowid "
+    "WHERE films_searchdocument_fts MATCH %s "
+    "ORDER BY films_searchdocument_fts.rowid LIMIT %s)"
+)
+_POSTGRESQL_TIER = (
+    "(SELECT %s AS tier, id, kind, object_id FROM films_searchdocument "
+    "WHERE kind = %s AND vector @@ to_tsquery('english', %s) ORDER BY id LIMIT %s)"
+)
 
 
 def _ranked_ids(terms, limit: int) -> dict[str, list[int]]:
     """Return, per kind, the ids of the best `limit` + 1 matches in rank order."""
     kinds = list(_DOCUMENTS)
+    params = []
     if connection.vendor == "postgresql":
-        part = (
-            "(SELECT kind, object_id, -ts_rank(vector, query) AS score, rank_order "
-            "FROM films_searchdocument, to_tsquery('english', %s) AS query "
-            "WHERE kind = %s AND vector @@ query "
-            "ORDER BY score, rank_order, object_id LIMIT %s)"
-        )
-        expression = _tsquery_expression(terms)
-        params = [value for kind in kinds for value in (expression, kind, limit + 1)]
+        anywhere, in_titles = _tsquery_expression(terms), _tsquery_expression(terms, "A")
+        tiers = [in_titles, f"({anywhere}) & !({in_titles})"]
+        for kind in kinds:
+            for tier, expression in enumerate(tiers):
+                params += [tier, kind, expression, limit + 1]
+        part = _POSTGRESQL_TIER
     else:
-        part = (
-            "SELECT * FROM (SELECT d.kind, d.object_id, "
-            "bm25(films_searchdocument_fts, 0.0, 10.0, 1.0) AS score, d.rank_order "
-            "FROM films_searchdocument_fts "
-            "JOIN films_searchdocument d ON d.id = films_searchdocument_fts.rowid "
-            "WHERE films_searchdocument_fts MATCH %s "
-            "ORDER BY score, d.rank_order, d.object_id LIMIT %s)"
-        )
         expression = _fts5_expression(terms)
-        params = [
-            value
-            for kind in kinds
-            for value in (f"kind : {kind} AND {{title_text body_text}} : ({expression})", limit + 1)
+        tiers = [
+            f"title_text : ({expression})",
+            f"({{title_text body_text}} : ({expression}) NOT title_text : ({expression}))",
         ]
-    sql = " UNION ALL ".join([part] * len(kinds))
+        for kind in kinds:
+            for tier, match in enumerate(tiers):
+                params += [tier, f"kind : {kind} AND {match}", limit + 1]
+        part = _SQLITE_TIER
+    sql = " UNION ALL ".join([part] * (len(kinds) * len(tiers)))
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         rows = cursor.fetchall()
     ranked = {kind: [] for kind in kinds}
-    # Best score first; ties in the curators' order, then by id, so results are stable.
-    for kind, object_id, *_ in sorted(rows, key=lambda row: (row[2], row[3], row[1])):
+    for _tier, _position, kind, object_id in sorted(rows):
         ranked[kind].append(object_id)
     return ranked
 

@@ -24,6 +24,7 @@ from films.models import (
     Theme,
     TitleStatus,
 )
+from films.search import rebuild_search_index
 from people.models import Person
 
 COLLECTION_SLUG = "filmbase-synthetic-data"
@@ -229,7 +230,8 @@ def synthetic_load(*, films: int, seed: int = 42) -> dict[str, int]:
     ]
     QuoteTheme.objects.bulk_create(quote_themes, batch_size=BATCH)
 
-    # bulk_create sends no signals: tell every cache the content changed.
+    # bulk_create sends no signals: index the new rows and tell every cache.
+    rebuild_search_index()
     transaction.on_commit(bump_version)
     return {
         "films": len(new_films),

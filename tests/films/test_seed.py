@@ -9,7 +9,7 @@ import pytest
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
-from django.db import models, transaction
+from django.db import models
 
 from films.models import (
     Citation,
@@ -41,19 +41,6 @@ CONTENT_MODELS = [
     Citation,
     Milestone,
 ]
-
-
-@pytest.fixture(scope="class")
-def seeded(django_db_setup, django_db_blocker):
-    """Load the seed once for a class of tests and roll it back after the last one.
-
-    Each test still runs in its own savepoint (pytest-django's `django_db`), so a test
-    that edits the data leaves the next one the seed as loaded.
-    """
-    with django_db_blocker.unblock(), transaction.atomic():
-        assert seed_load() is True
-        yield
-        transaction.set_rollback(True)
 
 
 def _counts() -> dict[str, int]:
