@@ -2,11 +2,12 @@
 
 Chinese has no spaces between words, and neither SQLite's FTS5 tokenizer nor
 PostgreSQL's text-search parser can find 麦收 inside a longer run of Chinese. So every
-published entry is copied into a `SearchDocument` whose text puts each Chinese
-character in a token of its own; a Chinese query then becomes a *phrase* of characters
-(麦收 → "麦" followed by "收"), which a full-text index answers exactly like a substring
-match, for queries of any length. English words keep their word index with stemming
-(harvests → harvest), and the last English word matches as a prefix (Fen → Fenyang).
+published entry is copied into a `SearchDocument` whose text splits each run of Chinese
+into its overlapping character pairs (麦收节 → 麦收 收节 节): a two-character query is
+one exact token, a longer one a phrase of pairs, a single character a prefix — a
+substring match for queries of any length, answered from the index. English words keep
+their word index with stemming (harvests → harvest), and the last English word matches
+as a prefix (Fen → Fenyang).
 
 The index is engine-specific (migration 0003): an FTS5 table on SQLite, a stored,
 generated tsvector with a GIN index on PostgreSQL. Matches in titles and names come
@@ -32,7 +33,7 @@ _CJK = (
     "\u2e80-\u2fdf\u3040-\u30ff\u3100-\u312f\u31a0-\u31ff\u3400-\u4dbf\u4e00-\u9fff"
     "\uac00-\ud7af\uf900-\ufaff\U00020000-\U0003134f"
 )
-_CJK_CHAR = re.compile(f"[{_CJK}]")
+_CJK_RUN = re.compile(f"[{_CJK}]+")
 _TOKENS = re.compile(f"([{_CJK}]+)|([^\\W_{_CJK}]+)")
 
 
@@ -50,11 +51,20 @@ def normalise_query(raw: str | None) -> str:
     return " ".join(text.split())[:MAX_QUERY_LENGTH]
 
 
+def _cjk_tokens(run: str) -> list[str]:
+    """Return the tokens of a run of Chinese: its overlapping pairs, then its last character.
+
+    麦收节 → 麦收 收节 节. A two-character query is then one exact token, a longer one a
+    phrase of pairs, and a single character a prefix (麦 → 麦收…, or the lone 节).
+    """
+    return [run[i : i + 2] for i in range(len(run) - 1)] + [run[-1]]
+
+
 def index_text(*values: str | None) -> str:
-    """Return `values` as the index stores them: folded, one token per Chinese character."""
+    """Return `values` as the index stores them: folded, Chinese runs as character pairs."""
     text = " ".join(value for value in values if value)
     text = unicodedata.normalize("NFKC", text).casefold()
-    return _CJK_CHAR.sub(lambda match: f" {match.group()} ", text)
+    return _CJK_RUN.sub(lambda match: " " + " ".join(_cjk_tokens(match.group())) + " ", text)
 
 
 # -- What goes into the index --------------------------------------------------------
@@ -195,35 +205,44 @@ class SearchResults:
         return len(self.films) + len(self.people) + len(self.themes) + len(self.quotes)
 
 
-def _query_terms(query: str) -> list[tuple[str, ...]]:
-    """Split a query into terms: a run of Chinese becomes a phrase of single characters."""
+@dataclass(frozen=True)
+class _Term:
+    tokens: tuple[str, ...]  # a phrase: tokens in a row
+    prefix: bool = False  # the (single) token may continue
+
+
+def _query_terms(query: str) -> list[_Term]:
+    """Split a query into terms the index understands.
+
+    A run of Chinese becomes the phrase of its character pairs (one character: a prefix);
+    English words are words, the last one a prefix, so "Fen" finds Fenyang.
+    """
+    found = _TOKENS.findall(unicodedata.normalize("NFKC", query).casefold())
     terms = []
-    for cjk, word in _TOKENS.findall(unicodedata.normalize("NFKC", query).casefold()):
-        terms.append(tuple(cjk) if cjk else (word,))
+    for position, (cjk, word) in enumerate(found):
+        if len(cjk) == 1:
+            terms.append(_Term((cjk,), prefix=True))
+        elif cjk:
+            terms.append(_Term(tuple(_cjk_tokens(cjk)[:-1])))
+        else:
+            terms.append(_Term((word,), prefix=position == len(found) - 1))
     return terms
 
 
-def _is_prefix(position: int, terms) -> bool:
-    """Match the last English word as a prefix: "Fen" finds Fenyang."""
-    term = terms[position]
-    return position == len(terms) - 1 and len(term) == 1 and term[0].isascii()
+def _fts5_expression(terms: list[_Term]) -> str:
+    phrases = ('"' + " ".join(term.tokens) + '"' + (" *" if term.prefix else "") for term in terms)
+    return " AND ".join(phrases)
 
 
-def _fts5_expression(terms) -> str:
+def _tsquery_expression(terms: list[_Term], weight: str = "") -> str:
     parts = []
-    for position, term in enumerate(terms):
-        phrase = '"' + " ".join(term) + '"'
-        parts.append(f"{phrase} *" if _is_prefix(position, terms) else phrase)
-    return " AND ".join(parts)
-
-
-def _tsquery_expression(terms, weight: str = "") -> str:
-    parts = []
-    for position, term in enumerate(terms):
-        if _is_prefix(position, terms):
-            parts.append(f"{term[0]}:*{weight}")
+    for term in terms:
+        if term.prefix:
+            parts.append(f"{term.tokens[0]}:*{weight}")
         else:
-            parts.append(" <-> ".join(f"{token}:{weight}" if weight else token for token in term))
+            parts.append(
+                " <-> ".join(f"{token}:{weight}" if weight else token for token in term.tokens)
+            )
     return " & ".join(f"({part})" for part in parts)
 
 
@@ -231,45 +250,47 @@ def _tsquery_expression(terms, weight: str = "") -> str:
 # newer entries): every term in a title or name first, then matches that need the prose.
 # Ordering by the index's own row order lets both engines stop after `limit` rows instead
 # of scoring every match, which is what keeps common words fast at 10,000 films.
-_SQLITE_TIER = (
-    "SELECT * FROM (SELECT %s AS tier, d.id, d.kind, d.object_id FROM films_searchdocument_fts "
+_SQLITE_PART = (
+    "SELECT * FROM (SELECT %s AS tier, d.kind, d.id, d.object_id FROM films_searchdocument_fts "
     "JOIN films_searchdocument d ON d.id = films_searchdocument_fts.rowid "
     "WHERE films_searchdocument_fts MATCH %s "
     "ORDER BY films_searchdocument_fts.rowid LIMIT %s)"
 )
-_POSTGRESQL_TIER = (
-    "(SELECT %s AS tier, id, kind, object_id FROM films_searchdocument "
+_POSTGRESQL_PART = (
+    "(SELECT %s AS tier, kind, id, object_id FROM films_searchdocument "
     "WHERE kind = %s AND vector @@ to_tsquery('english', %s) ORDER BY id LIMIT %s)"
 )
+# Quotes have no prose: their words are all in title_text.
+_KINDS_WITH_PROSE = [SearchKind.FILM, SearchKind.PERSON, SearchKind.THEME]
 
 
 def _ranked_ids(terms, limit: int) -> dict[str, list[int]]:
-    """Return, per kind, the ids of the best `limit` + 1 matches in rank order."""
-    kinds = list(_DOCUMENTS)
+    """Return, per kind, the ids of the best `limit` + 1 matches in rank order.
+
+    One statement: the title tier of every kind, the prose tier of those that have prose.
+    """
+    parts = [(0, kind) for kind in _DOCUMENTS] + [(1, kind) for kind in _KINDS_WITH_PROSE]
     params = []
     if connection.vendor == "postgresql":
         anywhere, in_titles = _tsquery_expression(terms), _tsquery_expression(terms, "A")
         tiers = [in_titles, f"({anywhere}) & !({in_titles})"]
-        for kind in kinds:
-            for tier, expression in enumerate(tiers):
-                params += [tier, kind, expression, limit + 1]
-        part = _POSTGRESQL_TIER
+        for tier, kind in parts:
+            params += [tier, kind, tiers[tier], limit + 1]
+        part = _POSTGRESQL_PART
     else:
         expression = _fts5_expression(terms)
         tiers = [
             f"title_text : ({expression})",
             f"({{title_text body_text}} : ({expression}) NOT title_text : ({expression}))",
         ]
-        for kind in kinds:
-            for tier, match in enumerate(tiers):
-                params += [tier, f"kind : {kind} AND {match}", limit + 1]
-        part = _SQLITE_TIER
-    sql = " UNION ALL ".join([part] * (len(kinds) * len(tiers)))
+        for tier, kind in parts:
+            params += [tier, f"kind : {kind} AND {tiers[tier]}", limit + 1]
+        part = _SQLITE_PART
     with connection.cursor() as cursor:
-        cursor.execute(sql, params)
+        cursor.execute(" UNION ALL ".join([part] * len(parts)), params)
         rows = cursor.fetchall()
-    ranked = {kind: [] for kind in kinds}
-    for _tier, _position, kind, object_id in sorted(rows):
+    ranked = {kind: [] for kind in _DOCUMENTS}
+    for _tier, kind, _position, object_id in sorted(rows):
         ranked[kind].append(object_id)
     return ranked
 
