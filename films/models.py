@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from filmbase.content import ContentModel, Language
+from films.validators import ValidatedImageField
 
 
 def _choices_constraint(field: str, choices: type[models.TextChoices], name: str):
@@ -271,7 +272,12 @@ class Film(ContentModel):
     production_notes = models.TextField(_("production notes (English)"), blank=True)
     production_notes_zh = models.TextField(_("production notes (Chinese)"), blank=True)
     watch_url = models.URLField(_("watch link"), max_length=1000, blank=True)
-    poster = models.ImageField(_("poster"), upload_to="posters/", blank=True)
+    poster = ValidatedImageField(
+        _("poster"),
+        upload_to="posters/",
+        blank=True,
+        help_text=_("JPEG, PNG or WebP, up to 5 MB. Without one, a poster is generated."),
+    )
     status = models.CharField(
         _("publication status"),
         max_length=10,
