@@ -367,7 +367,8 @@ QUERY_COUNTS = {
     "/themes/hometown/": 5,
     "/quotes/": 8,
     "/quotes/?director=jia-zhangke&film=wheat-harvest&theme=hometown": 12,
-    "/search/?q=wheat": 5,
+    "/search/?q=wheat": 3,  # the index, the films, their directors
+    "/search/?q=%E6%83%B3%E8%B1%A1%E5%8A%9B": 3,  # 想象力: the index, a quote, its film
     "/search/?q=": 0,
     "/about/": 3,
 }
