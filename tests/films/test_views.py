@@ -460,3 +460,63 @@ def test_hostile_content_is_escaped_in_html_json_ld_and_meta(client, works):
     assert "\\u003C/script\\u003E\\u003Cscript\\u003Ealert(1)" in page
     assert '<meta property="og:title" content="&lt;/script&gt;&lt;script&gt;' in page
     assert json_ld(page)[0]["@graph"][0]["name"] == HOSTILE
+
+
+# -- The nine works as seeded ----------------------------------------------------------
+
+NINE = [
+    "hua-man-zhu",
+    "wheat-harvest",
+    "the-courier",
+    "xue-xiaolu-untitled",
+    "no-disturbance-from-ghosts",
+    "new-world",
+    "the-last-line-of-defense",
+    "daisy",
+    "wang-maomao-untitled",
+]
+
+
+@pytest.mark.usefixtures("seeded")
+class TestTheNineWorks:
+    """The pages on the real seed data, as `make run` serves them."""
+
+    @pytest.mark.parametrize("prefix", ["", "/zh-hans"])
+    def test_home_shows_the_nine_works(self, client, prefix):
+        page = html(client.get(prefix + "/"))
+        assert page.count('class="film-card"') == 9
+        assert page.count("Untitled in our sources" if not prefix else "资料中未见片名") == 2
+        assert page.count("Title not yet confirmed" if not prefix else "片名尚未确认") == 2
+
+    @pytest.mark.parametrize("slug", NINE)
+    @pytest.mark.parametrize("prefix", ["", "/zh-hans"])
+    def test_every_film_page_renders_with_its_sources(self, client, prefix, slug):
+        page = html(client.get(f"{prefix}/films/{slug}/"))
+        assert 'id="sources-heading"' in page
+        assert json_ld(page)[0]["@graph"][0]["@type"] == "Movie"
+
+    def test_the_alien_is_lili(self, client):
+        page = html(client.get("/films/the-courier/"))
+        assert "Lili" in page and "Lily" not in page
+
+    def test_yu_baimeis_runtime_is_left_open(self, client):
+        page = html(client.get("/films/no-disturbance-from-ghosts/"))
+        assert "Not settled in our sources" in page
+
+    @pytest.mark.parametrize(
+        ("query", "slug"),
+        [
+            ("钟馗", "no-disturbance-from-ghosts"),
+            ("Fenyang", "wheat-harvest"),
+            ("麦收", "wheat-harvest"),
+            ("Lili", "the-courier"),
+        ],
+    )
+    def test_search_page_finds_the_readers_examples(self, client, query, slug):
+        page = html(client.get(reverse("search"), {"q": query}))
+        films = page[page.index('id="results-films"') :]
+        assert f'href="/films/{slug}/"' in films[: films.index("</section>")]
+
+    def test_directors_index_lists_the_nine_directors(self, client):
+        page = html(client.get("/directors/"))
+        assert page.count('class="person-card"') == 9
