@@ -158,6 +158,40 @@ def _quote_filter(name: str, slug: str):
     return Theme.objects.filter(slug=slug).first()
 
 
+def _filter_fields(active: dict) -> list[dict]:
+    """Return the quotes page's three filters: name, labels and (slug, label) options.
+
+    Offered are only the directors, films and themes that have published quotes, at
+    most FILTER_CHOICES of each (any other can still be named in the address).
+    """
+    quoted = Quote.objects.published()
+    choices = {
+        "director": Person.objects.filter(pk__in=quoted.values("speaker")),
+        "film": Film.objects.published().with_directors().filter(pk__in=quoted.values("film")),
+        "theme": Theme.objects.filter(pk__in=quoted.values("themes")),
+    }
+    labels = {
+        "director": (_("Director"), _("All directors")),
+        "film": (_("Film"), _("All films")),
+        "theme": (_("Theme"), _("All themes")),
+    }
+    fields = []
+    for name, queryset in choices.items():
+        selected = active.get(name)
+        options = [
+            (
+                obj.slug,
+                localized(obj, "name").text if name == "theme" else obj.label,
+                obj == selected,
+            )
+            for obj in queryset[:FILTER_CHOICES]
+        ]
+        fields.append(
+            {"name": name, "label": labels[name][0], "empty": labels[name][1], "options": options}
+        )
+    return fields
+
+
 @require_GET
 @public_cache
 def quote_list(request):
@@ -179,7 +213,6 @@ def quote_list(request):
         active[name] = found
         lookup = {"director": "speaker", "film": "film", "theme": "themes"}[name]
         quotes = quotes.filter(**{lookup: found})
-    published = Quote.objects.published()
     context = {
         "title": _("Quotes"),
         "description": _(
@@ -187,11 +220,7 @@ def quote_list(request):
         ),
         "active": active,
         "unknown": unknown,
-        "directors": Person.objects.filter(pk__in=published.values("speaker"))[:FILTER_CHOICES],
-        "films": Film.objects.published()
-        .with_directors()
-        .filter(pk__in=published.values("film"))[:FILTER_CHOICES],
-        "themes": Theme.objects.filter(pk__in=published.values("themes"))[:FILTER_CHOICES],
+        "filters": _filter_fields(active),
     }
     if unknown:
         return render(request, "films/quote_list.html", context, status=404)

@@ -239,6 +239,37 @@ def works(db):
     }
 
 
+@pytest.fixture
+def assert_query_counts(client, works, settings, django_assert_num_queries):
+    """Check pinned query counts, uncached, in both languages, before and after growth.
+
+    Call it with {url: count}: each page must run exactly `count` queries in English and
+    in Chinese, and again after 100 more linked films, people and quotes are added.
+    """
+    from tests.films.factories import grow_content
+
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+
+    def check(counts: dict[str, int]) -> None:
+        for url, count in counts.items():
+            for prefix in ("", "/zh-hans"):
+                with django_assert_num_queries(count):
+                    assert client.get(prefix + url).status_code == 200, prefix + url
+
+    def check_before_and_after_growth(counts: dict[str, int]) -> None:
+        check(counts)
+        grow_content(
+            100,
+            collection=works["collection"],
+            film=works["wheat"],
+            person=works["jia"],
+            theme=works["hometown"],
+        )
+        check(counts)
+
+    return check_before_and_after_growth
+
+
 @pytest.fixture(scope="class")
 def seeded(django_db_setup, django_db_blocker):
     """Load the seed once for a class of tests and roll it back after the last one.

@@ -85,6 +85,25 @@ def page_languages(context):
 
 
 @register.simple_tag
+def names(items, numbers=None):
+    """Return a title or a name in both languages: the main one, then the other, each
+    with its `lang`; footnote references, if given, follow the main one."""
+    spans = []
+    for index, item in enumerate(items):
+        after = refs(numbers) if index == 0 else ""
+        spans.append(
+            format_html(
+                '<span class="{}" lang="{}">{}{}</span>',
+                "title-main" if index == 0 else "title-alt",
+                item.lang,
+                item.text,
+                after,
+            )
+        )
+    return mark_safe("".join(spans))  # noqa: S308 - each span is built by format_html
+
+
+@register.simple_tag
 def refs(numbers):
     """Return footnote references like [1][3] linking to the page's sources list."""
     if not numbers:

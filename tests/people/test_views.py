@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.films.factories import CreditFactory, FilmFactory, grow_content
+from tests.films.factories import CreditFactory, FilmFactory
 from tests.films.test_views import html, json_ld
 
 pytestmark = pytest.mark.django_db
@@ -80,23 +80,5 @@ def test_unknown_person_is_not_found(client, works):
 QUERY_COUNTS = {"/directors/": 4, "/people/jia-zhangke/": 7, "/people/xue-xiaolu/": 6}
 
 
-def test_query_counts_are_pinned_and_do_not_grow_with_the_data(
-    client, works, settings, django_assert_num_queries
-):
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
-
-    def check():
-        for url, count in QUERY_COUNTS.items():
-            for prefix in ("", "/zh-hans"):
-                with django_assert_num_queries(count):
-                    assert client.get(prefix + url).status_code == 200, prefix + url
-
-    check()
-    grow_content(
-        100,
-        collection=works["collection"],
-        film=works["wheat"],
-        person=works["jia"],
-        theme=works["hometown"],
-    )
-    check()
+def test_query_counts_are_pinned_and_do_not_grow_with_the_data(assert_query_counts):
+    assert_query_counts(QUERY_COUNTS)
