@@ -253,3 +253,10 @@ def test_every_page_answers_304_to_its_own_etag(client, works, path, django_asse
     with django_assert_num_queries(0):
         again = client.get(path, HTTP_IF_NONE_MATCH=first["ETag"])
     assert again.status_code == 304
+
+
+def test_the_admin_may_use_inline_styles_but_never_inline_scripts(curator_client):
+    response = curator_client.get("/admin/")
+    policy = response["Content-Security-Policy"]
+    assert "style-src 'self' 'unsafe-inline'" in policy
+    assert "script-src 'self';" in policy + ";"

@@ -64,7 +64,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     # Reader pages: the Content-Security-Policy header (settings below).
-    "csp.middleware.CSPMiddleware",
+    "filmbase.csp.CSPMiddleware",
 ]
 
 ROOT_URLCONF = "filmbase.urls"
