@@ -48,6 +48,12 @@ format: install
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
+# Extract interface strings (needs GNU gettext) and compile the catalogues with polib:
+# the .mo files are committed, so running the site never needs gettext.
+messages: install
+	$(MANAGE) makemessages -l zh_Hans --no-location --ignore=.venv --ignore=.tools --ignore=node_modules --ignore=tests
+	$(BIN)/python bin/compile-messages
+
 curator: install
 	$(MANAGE) createcurator
 

@@ -4,7 +4,10 @@ This lives beside the project wiring rather than in one app because both `people
 `films` build on it, and neither app should import the other just for a base class.
 """
 
+from dataclasses import dataclass
+
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 
@@ -39,3 +42,54 @@ class ContentModel(models.Model):
             if update_fields is not None:
                 kwargs["update_fields"] = {*update_fields, "version", "updated_at"}
         super().save(*args, **kwargs)
+
+
+def html_lang(code: str) -> str:
+    """Return the HTML `lang` value for a language code: the sources' Chinese is simplified."""
+    code = (code or "en").lower()
+    if code in ("zh", "zh-hans", "zh_hans"):
+        return "zh-Hans"
+    return code
+
+
+def guess_lang(text: str) -> str:
+    """Return the HTML `lang` of a short text: Chinese if it has any Han character."""
+    if any("\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" for ch in text or ""):
+        return "zh-Hans"
+    return "en"
+
+
+def is_chinese(language_code: str | None) -> bool:
+    return (language_code or "en").lower().startswith("zh")
+
+
+@dataclass(frozen=True)
+class Localized:
+    """A piece of bilingual content, with the language it is actually in."""
+
+    text: str
+    lang: str
+    is_fallback: bool = False
+
+    def __str__(self):
+        return self.text
+
+    def __bool__(self):
+        return bool(self.text)
+
+
+def localized(obj, field: str) -> Localized:
+    """Return `obj.<field>` in the active language: `<field>_zh` on Chinese pages.
+
+    When the active language's field is empty, fall back to the other one and say which
+    language the text is in, so that the page can mark it with the right `lang`.
+    """
+    english = getattr(obj, field, "") or ""
+    chinese = getattr(obj, f"{field}_zh", "") or ""
+    if is_chinese(get_language()):
+        if chinese or not english:
+            return Localized(chinese, "zh-Hans")
+        return Localized(english, "en", is_fallback=True)
+    if english or not chinese:
+        return Localized(english, "en")
+    return Localized(chinese, "zh-Hans", is_fallback=True)

@@ -4,12 +4,20 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
+from django.views.static import serve
 
+from filmbase import views as site_views
 from films import urls as film_urls
+from films import views as film_views
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    # Not language-prefixed: machines read these.
+    path("healthz", site_views.healthz, name="healthz"),
+    path("robots.txt", site_views.robots_txt, name="robots"),
+    path("sitemap.xml", site_views.sitemap_index, name="sitemap"),
+    path("sitemap-<slug:section>.xml", site_views.sitemap_section, name="sitemap-section"),
 ]
 
 urlpatterns += i18n_patterns(
@@ -17,9 +25,24 @@ urlpatterns += i18n_patterns(
     path("films/", include((film_urls.film_patterns, "films"))),
     path("themes/", include((film_urls.theme_patterns, "themes"))),
     path("quotes/", include((film_urls.quote_patterns, "quotes"))),
+    path("search/", film_views.search, name="search"),
+    path("about/", film_views.about, name="about"),
     path("", include("people.urls")),
     prefix_default_language=False,
 )
 
+handler404 = "filmbase.views.page_not_found"
+handler500 = "filmbase.views.server_error"
+
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+elif settings.FILMBASE_SERVE_MEDIA:
+    # The embedded set-up (`make run`) has no web server in front for uploaded posters;
+    # production serves media from object storage or its proxy and turns this off.
+    urlpatterns += [
+        re_path(
+            rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.*)$",
+            serve,
+            {"document_root": settings.MEDIA_ROOT},
+        )
+    ]

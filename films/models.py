@@ -6,13 +6,22 @@ note; every quote and every milestone points at the source it comes from.
 """
 
 from django.db import models
-from django.db.models import Prefetch, Q
+from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.urls import reverse
-from django.utils.translation import get_language, pgettext_lazy
+from django.utils.formats import date_format
+from django.utils.translation import get_language, gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from filmbase.content import ContentModel, Language
+from filmbase.content import (
+    ContentModel,
+    Language,
+    Localized,
+    html_lang,
+    is_chinese,
+    localized,
+)
 from films.validators import ValidatedImageField
 
 
@@ -22,7 +31,7 @@ def _choices_constraint(field: str, choices: type[models.TextChoices], name: str
 
 
 def _is_chinese() -> bool:
-    return (get_language() or "en").startswith("zh")
+    return is_chinese(get_language())
 
 
 class PublicationStatus(models.TextChoices):
@@ -166,6 +175,50 @@ class Milestone(ContentModel):
     def __str__(self):
         return f"{self.date:%Y-%m-%d} {self.title}"
 
+    @property
+    def date_iso(self) -> str:
+        """Return the date as precise as it is known: 2024-06-06, 2024-07 or 2024."""
+        return {
+            DatePrecision.YEAR: f"{self.date:%Y}",
+            DatePrecision.MONTH: f"{self.date:%Y-%m}",
+        }.get(self.date_precision, self.date.isoformat())
+
+    @property
+    def date_text(self) -> str:
+        """Return the date in the active language, no more precise than it is known."""
+        if self.date_precision == DatePrecision.YEAR:
+            return date_format(self.date, "Y") + ("年" if _is_chinese() else "")
+        if self.date_precision == DatePrecision.MONTH:
+            return date_format(self.date, "YEAR_MONTH_FORMAT")
+        return date_format(self.date, "DATE_FORMAT")
+
+
+class ThemeQuerySet(models.QuerySet):
+    def with_counts(self):
+        """Annotate `film_count` and `quote_count`: how many published entries treat it.
+
+        Counted in correlated subqueries rather than with two joined Counts, whose cross
+        product grows with films × quotes per theme.
+        """
+        films = (
+            Film.themes.through.objects.filter(
+                theme=OuterRef("pk"), film__status=PublicationStatus.PUBLISHED
+            )
+            .values("theme")
+            .annotate(n=Count("pk"))
+            .values("n")
+        )
+        quotes = (
+            Quote.objects.published()
+            .filter(themes=OuterRef("pk"))
+            .values("themes")
+            .annotate(n=Count("pk"))
+            .values("n")
+        )
+        return self.annotate(
+            film_count=Coalesce(Subquery(films), 0), quote_count=Coalesce(Subquery(quotes), 0)
+        )
+
 
 class Theme(ContentModel):
     """A subject the works treat, as the sources describe them."""
@@ -177,6 +230,7 @@ class Theme(ContentModel):
     description_zh = models.TextField(_("description (Chinese)"), blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
+    objects = ThemeQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -211,6 +265,54 @@ class FilmQuerySet(models.QuerySet):
     def with_directors(self):
         """Prefetch director credits into `director_credits`, for labels and cards."""
         return self.prefetch_related(_directors_prefetch("credits"))
+
+    def for_list(self):
+        """Return what a film card shows: the film and its directors (two queries)."""
+        return self.with_directors()
+
+    def for_detail(self):
+        """Join everything the film page shows, in a fixed number of queries.
+
+        The collection comes in the same row; credits (with people), themes, citations
+        (with sources) and the published quotes (with speakers and sources) come in one
+        query each, whatever their number.
+        """
+        return self.select_related("collection").prefetch_related(
+            Prefetch(
+                "credits",
+                queryset=Credit.objects.select_related("person").order_by("order", "pk"),
+                to_attr="all_credits",
+            ),
+            "themes",
+            Prefetch(
+                "citations",
+                queryset=Citation.objects.select_related("source").order_by("order", "pk"),
+                to_attr="source_citations",
+            ),
+            Prefetch(
+                "quotes",
+                queryset=Quote.objects.filter(status=PublicationStatus.PUBLISHED)
+                .select_related("speaker", "source")
+                .order_by("said_on", "pk"),
+                to_attr="published_quotes",
+            ),
+        )
+
+    def adjacent_to(self, film) -> tuple["Film | None", "Film | None"]:
+        """Return the films just before and just after `film` in collection order.
+
+        One query finds both (two scalar subqueries), one more fetches their directors.
+        """
+        before = self.filter(Q(order__lt=film.order) | Q(order=film.order, pk__lt=film.pk))
+        after = self.filter(Q(order__gt=film.order) | Q(order=film.order, pk__gt=film.pk))
+        previous_pk = before.order_by("-order", "-pk").values("pk")[:1]
+        next_pk = after.order_by("order", "pk").values("pk")[:1]
+        neighbours = list(
+            self.filter(Q(pk=Subquery(previous_pk)) | Q(pk=Subquery(next_pk))).with_directors()
+        )
+        previous = next((f for f in neighbours if (f.order, f.pk) < (film.order, film.pk)), None)
+        following = next((f for f in neighbours if (f.order, f.pk) > (film.order, film.pk)), None)
+        return previous, following
 
     def needs_sourcing(self):
         """Return films whose title is not settled or that cite no source at all."""
@@ -341,8 +443,10 @@ class Film(ContentModel):
 
     @property
     def directors(self) -> list:
-        """Return the directors, from the `with_directors()` prefetch when there is one."""
+        """Return the directors, from the `with_directors()` or `for_detail()` prefetch."""
         credits = getattr(self, "director_credits", None)
+        if credits is None and hasattr(self, "all_credits"):
+            credits = [c for c in self.all_credits if c.role == Credit.Role.DIRECTOR]
         if credits is None:
             credits = self.credits.filter(role=Credit.Role.DIRECTOR).select_related("person")
         return [credit.person for credit in credits]
@@ -378,6 +482,80 @@ class Film(ContentModel):
         """Return the display title in the active language."""
         return self.display_title_zh if _is_chinese() else self.display_title
 
+    @property
+    def label_lang(self) -> str:
+        """Return the HTML `lang` of `label`: the language of the title it shows."""
+        if _is_chinese():
+            return "zh-Hans" if self.title_zh or not self.title else "en"
+        return "en" if self.title or not self.title_zh else "zh-Hans"
+
+    @property
+    def titles(self) -> list[Localized]:
+        """Return the titles to show, the active language's first, each with its language.
+
+        A film with no title in either language gets the honest label ("Untitled film
+        by …"), never an invented title.
+        """
+        english = Localized(self.title, "en") if self.title else None
+        chinese = Localized(self.title_zh, "zh-Hans") if self.title_zh else None
+        ordered = [chinese, english] if _is_chinese() else [english, chinese]
+        titles = [title for title in ordered if title]
+        if titles:
+            return titles
+        return [Localized(self.label, html_lang(get_language()))]
+
+    @property
+    def title_status_text(self) -> str:
+        """Return what a reader should know about the title, or '' when it is settled."""
+        if self.title_status == TitleStatus.UNKNOWN:
+            return gettext("Untitled in our sources")
+        if self.title_status == TitleStatus.UNCERTAIN:
+            return gettext("Title not yet confirmed")
+        return ""
+
+    @property
+    def english_title_text(self) -> str:
+        """Say whether the English title is the film's own or a translation."""
+        if not self.title:
+            return ""
+        if self.title_is_official:
+            return gettext("English title: official")
+        return gettext("English title: translation")
+
+    @property
+    def runtime_minutes(self) -> int | None:
+        """Return the runtime in whole minutes (at least one), or None when not known."""
+        if not self.runtime_seconds:
+            return None
+        return max(1, round(self.runtime_seconds / 60))
+
+    @property
+    def other_titles_list(self) -> list[str]:
+        return [line.strip() for line in self.other_titles.splitlines() if line.strip()]
+
+    @property
+    def other_credits(self) -> list[tuple[str, list]]:
+        """Return the credits other than director, grouped by role: [(role label, people)].
+
+        Uses the `for_detail()` prefetch.
+        """
+        groups: dict[str, list] = {}
+        for credit in self.all_credits:
+            if credit.role != Credit.Role.DIRECTOR:
+                groups.setdefault(credit.get_role_display(), []).append(credit.person)
+        return list(groups.items())
+
+
+class CreditQuerySet(models.QuerySet):
+    def filmography(self, person):
+        """Return `person`'s credits on published films, each film with its directors."""
+        return (
+            self.filter(person=person, film__status=PublicationStatus.PUBLISHED)
+            .select_related("film")
+            .prefetch_related(_directors_prefetch("film__credits"))
+            .order_by("film__order", "film__pk", "order", "pk")
+        )
+
 
 class Credit(models.Model):
     """A person's role on a film. Directors are the people with a director credit."""
@@ -393,6 +571,7 @@ class Credit(models.Model):
     role = models.CharField(_("role"), max_length=20, choices=Role.choices)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
+    objects = CreditQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -425,6 +604,10 @@ class QuoteQuerySet(models.QuerySet):
         return self.select_related("speaker", "film", "source").prefetch_related(
             _directors_prefetch("film__credits")
         )
+
+    def for_list(self):
+        """Return what a quote is listed with: its context and its themes."""
+        return self.with_context().prefetch_related("themes")
 
     def needs_sourcing(self):
         """Return quotes whose words in the original language are not in our sources."""
@@ -514,6 +697,21 @@ class Quote(ContentModel):
 
     def get_absolute_url(self):
         return reverse("quotes:list") + f"#quote-{self.pk}"
+
+    @property
+    def lang(self) -> str:
+        """Return the HTML `lang` of the words as said."""
+        return html_lang(self.language)
+
+    @property
+    def translation_lang(self) -> str:
+        """Return the HTML `lang` of the translation: English, or Chinese for other words."""
+        return "en" if self.language != Language.ENGLISH else "zh-Hans"
+
+    @property
+    def occasion_text(self) -> Localized:
+        """Return the occasion in the active language, falling back to the other one."""
+        return localized(self, "occasion")
 
 
 class Citation(models.Model):

@@ -1,49 +1,267 @@
-"""Reader pages for films, themes and quotes."""
+"""Reader pages for the project, its films, themes and quotes, search and the story.
 
+Every view is a GET-only FBV marked `@public_cache`: its answer is the same for every
+anonymous reader (no user, session, cookie or CSRF token is ever touched), so the public
+cache may store it. Each page runs a fixed number of queries, whatever the data size:
+the joins live in the querysets' `for_list()` / `for_detail()` methods.
+"""
+
+from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from filmbase.caching import public_cache
-from films.models import Collection, Film, Quote, Theme
+from filmbase.content import localized
+from filmbase.pages import page_query, paginate, summary
+from films import structured_data as ld
+from films.footnotes import footnotes_for
+from films.models import Citation, Collection, Film, Milestone, Quote, Theme
+from films.search import search as run_search
+from people.models import Person
+
+HOME_FILMS = 12
+HOME_THEMES = 12
+THEME_FILMS = 24
+THEME_QUOTES = 10
+FILTER_CHOICES = 200
 
 
 @require_GET
 @public_cache
 def home(request):
-    films = Film.objects.published().with_directors()
+    """Show the project at a glance: the premiere, the works, ways into the rest."""
     collection = Collection.objects.first()
-    return render(request, "home.html", {"films": films, "collection": collection})
+    films = list(Film.objects.published().for_list()[: HOME_FILMS + 1])
+    quote = Quote.objects.published().with_context().exclude(text="").first()
+    context = {
+        "title": localized(collection, "name").text
+        if collection
+        else _("Keling AI Director Co-Creation Project"),
+        "collection": collection,
+        "films": films[:HOME_FILMS],
+        "more_films": len(films) > HOME_FILMS,
+        "themes": Theme.objects.all()[:HOME_THEMES],
+        "quote": quote,
+        "structured_data": ld.graph(
+            ld.series(request, collection),
+            *(ld.movie(request, film) for film in films[:HOME_FILMS]),
+        ),
+    }
+    return render(request, "films/home.html", context)
 
 
 @require_GET
 @public_cache
 def film_list(request):
-    films = Film.objects.published().with_directors()
-    return render(request, "films/film_list.html", {"films": films})
+    """List the published films, a page at a time, optionally those of one theme."""
+    films = Film.objects.published().for_list()
+    theme = None
+    if slug := request.GET.get("theme"):
+        theme = get_object_or_404(Theme, slug=slug)
+        films = films.filter(themes=theme)
+    page = paginate(request, films, "films")
+    context = {
+        "title": _("Films on the theme %(theme)s") % {"theme": localized(theme, "name").text}
+        if theme
+        else _("Films"),
+        "description": _(
+            "The works of the Keling AI Director Co-Creation Project, with their titles "
+            "exactly as far as the sources go."
+        ),
+        "page": page,
+        "theme": theme,
+        "canonical_query": page_query(page, theme=theme and theme.slug),
+        "structured_data": ld.graph(*(ld.movie(request, film) for film in page)),
+    }
+    return render(request, "films/film_list.html", context)
 
 
 @require_GET
 @public_cache
 def film_detail(request, slug):
-    film = get_object_or_404(Film.objects.published().with_directors(), slug=slug)
-    return render(request, "films/film_detail.html", {"film": film})
+    """Show one film: titles and their status, credits, story, quotes and sources."""
+    published = Film.objects.published()
+    film = get_object_or_404(published.for_detail(), slug=slug)
+    previous, following = published.adjacent_to(film)
+    quotes = film.published_quotes
+    for quote in quotes:
+        quote.film = film  # the quotes are about this film: no query for their film
+    synopsis = localized(film, "synopsis")
+    context = {
+        "title": film.label,
+        "description": summary(synopsis.text)
+        if synopsis
+        else _("A film by %(names)s.")
+        % {"names": ", ".join(person.label for person in film.directors)},
+        "og_type": "video.movie",
+        "og_image": request.build_absolute_uri(film.poster.url) if film.poster else "",
+        "film": film,
+        "quotes": quotes,
+        "footnotes": footnotes_for(film.source_citations, quotes),
+        "previous": previous,
+        "next": following,
+        "structured_data": ld.graph(
+            ld.movie(request, film, detailed=True), *(ld.quotation(request, q) for q in quotes)
+        ),
+    }
+    return render(request, "films/film_detail.html", context)
 
 
 @require_GET
 @public_cache
 def theme_list(request):
-    return render(request, "films/theme_list.html", {"themes": Theme.objects.all()})
+    """List the themes with how many films and quotes treat each."""
+    page = paginate(request, Theme.objects.with_counts(), "themes")
+    context = {
+        "title": _("Themes"),
+        "description": _("What the works treat, as the sources describe them."),
+        "page": page,
+        "canonical_query": page_query(page),
+    }
+    return render(request, "films/theme_list.html", context)
 
 
 @require_GET
 @public_cache
 def theme_detail(request, slug):
+    """Show a theme: what it means here, and the films and quotes that treat it."""
     theme = get_object_or_404(Theme, slug=slug)
-    return render(request, "films/theme_detail.html", {"theme": theme})
+    films = list(Film.objects.published().for_list().filter(themes=theme)[: THEME_FILMS + 1])
+    quotes = list(Quote.objects.published().with_context().filter(themes=theme)[: THEME_QUOTES + 1])
+    description = localized(theme, "description")
+    context = {
+        "title": localized(theme, "name").text,
+        "description": summary(description.text) if description else "",
+        "theme": theme,
+        "films": films[:THEME_FILMS],
+        "more_films": len(films) > THEME_FILMS,
+        "quotes": quotes[:THEME_QUOTES],
+        "more_quotes": len(quotes) > THEME_QUOTES,
+        "structured_data": ld.graph(
+            *(ld.movie(request, film) for film in films[:THEME_FILMS]),
+            *(ld.quotation(request, quote) for quote in quotes[:THEME_QUOTES]),
+        ),
+    }
+    return render(request, "films/theme_detail.html", context)
+
+
+QUOTE_FILTERS = ("director", "film", "theme")
+
+
+def _quote_filter(name: str, slug: str):
+    """Return the director, film or theme that a quotes filter names, or None."""
+    if name == "director":
+        return Person.objects.filter(slug=slug).first()
+    if name == "film":
+        return Film.objects.published().with_directors().filter(slug=slug).first()
+    return Theme.objects.filter(slug=slug).first()
+
+
+def _filter_fields(active: dict) -> list[dict]:
+    """Return the quotes page's three filters: name, labels and (slug, label) options.
+
+    Offered are only the directors, films and themes that have published quotes, at
+    most FILTER_CHOICES of each (any other can still be named in the address).
+    """
+    quoted = Quote.objects.published()
+    choices = {
+        "director": Person.objects.filter(pk__in=quoted.values("speaker")),
+        "film": Film.objects.published().with_directors().filter(pk__in=quoted.values("film")),
+        "theme": Theme.objects.filter(pk__in=quoted.values("themes")),
+    }
+    labels = {
+        "director": (_("Director"), _("All directors")),
+        "film": (_("Film"), _("All films")),
+        "theme": (_("Theme"), _("All themes")),
+    }
+    fields = []
+    for name, queryset in choices.items():
+        selected = active.get(name)
+        options = [
+            (
+                obj.slug,
+                localized(obj, "name").text if name == "theme" else obj.label,
+                obj == selected,
+            )
+            for obj in queryset[:FILTER_CHOICES]
+        ]
+        fields.append(
+            {"name": name, "label": labels[name][0], "empty": labels[name][1], "options": options}
+        )
+    return fields
 
 
 @require_GET
 @public_cache
 def quote_list(request):
-    quotes = Quote.objects.published().select_related("speaker", "film", "source")
-    return render(request, "films/quote_list.html", {"quotes": quotes})
+    """List every published quote, filterable by director, film and theme, paginated.
+
+    A filter naming nothing we know answers 404 with the filter form, so that a reader
+    can correct it and no junk URL is cached.
+    """
+    quotes = Quote.objects.published().for_list()
+    active, unknown = {}, []
+    for name in QUOTE_FILTERS:
+        slug = request.GET.get(name, "").strip()
+        if not slug:
+            continue
+        found = _quote_filter(name, slug)
+        if found is None:
+            unknown.append(name)
+            continue
+        active[name] = found
+        lookup = {"director": "speaker", "film": "film", "theme": "themes"}[name]
+        quotes = quotes.filter(**{lookup: found})
+    context = {
+        "title": _("Quotes"),
+        "description": _(
+            "What the directors said, in the words they used, with a translation and the source."
+        ),
+        "active": active,
+        "unknown": unknown,
+        "filters": _filter_fields(active),
+    }
+    if unknown:
+        return render(request, "films/quote_list.html", context, status=404)
+    page = paginate(request, quotes, "quotes")
+    context.update(
+        page=page,
+        canonical_query=page_query(page, **{name: obj.slug for name, obj in active.items()}),
+        structured_data=ld.graph(*(ld.quotation(request, quote) for quote in page)),
+    )
+    return render(request, "films/quote_list.html", context)
+
+
+@require_GET
+@public_cache
+def search(request):
+    """Search films, people, themes and quotes in English and Chinese, grouped by kind."""
+    results = run_search(request.GET.get("q"))
+    context = {
+        "title": _("Search: %(query)s") % {"query": results.query}
+        if results.query
+        else _("Search"),
+        "results": results,
+        "canonical_query": {"q": results.query} if results.query else {},
+    }
+    return render(request, "films/search.html", context)
+
+
+@require_GET
+@public_cache
+def about(request):
+    """Tell the project's story, with Keling's milestones, each with its source."""
+    collection = Collection.objects.prefetch_related(
+        Prefetch("citations", queryset=Citation.objects.select_related("source"))
+    ).first()
+    citations = collection.citations.all() if collection else []
+    context = {
+        "title": _("About the project"),
+        "description": summary(localized(collection, "description").text) if collection else "",
+        "collection": collection,
+        "milestones": Milestone.objects.select_related("source"),
+        "footnotes": footnotes_for(citations),
+        "structured_data": ld.graph(ld.series(request, collection)),
+    }
+    return render(request, "films/about.html", context)

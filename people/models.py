@@ -1,18 +1,56 @@
 """The people behind the nine works: directors and their collaborators."""
 
 from django.db import models
-from django.db.models import Q
+from django.db.models import Prefetch, Q
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from filmbase.content import ContentModel
+from filmbase.content import ContentModel, Localized, is_chinese
 
 
 class PersonQuerySet(models.QuerySet):
     def directors(self):
         """Return people with a director credit on a published film."""
         return self.filter(credits__role="director", credits__film__status="published").distinct()
+
+    def for_directory(self):
+        """Prefetch what the directors index shows: the published films each one directed.
+
+        Three queries whatever the number of directors: people, their director credits
+        with films, and those films' own directors (for the labels of untitled films).
+        """
+        from films.models import Credit
+
+        directed = (
+            Credit.objects.filter(role=Credit.Role.DIRECTOR, film__status="published")
+            .select_related("film")
+            .order_by("film__order", "film__pk")
+        )
+        return self.prefetch_related(
+            Prefetch("credits", queryset=directed, to_attr="directed_credits"),
+            Prefetch(
+                "directed_credits__film__credits",
+                queryset=Credit.objects.filter(role=Credit.Role.DIRECTOR)
+                .select_related("person")
+                .order_by("order", "pk"),
+                to_attr="director_credits",
+            ),
+        )
+
+    def for_detail(self):
+        """Prefetch the person page's external links and cited sources (one query each)."""
+        from films.models import Citation
+
+        return self.prefetch_related(
+            "links",
+            Prefetch(
+                "citations",
+                queryset=Citation.objects.select_related("source").order_by("order", "pk"),
+                to_attr="source_citations",
+            ),
+        )
 
 
 class Person(ContentModel):
@@ -69,6 +107,25 @@ class Person(ContentModel):
     @property
     def other_names_list(self) -> list[str]:
         return [line.strip() for line in self.other_names.splitlines() if line.strip()]
+
+    @property
+    def names(self) -> list[Localized]:
+        """Return the names to show, the active language's first, each with its language."""
+        english = Localized(self.name, "en")
+        if not self.name_zh:
+            return [english]
+        chinese = Localized(self.name_zh, "zh-Hans")
+        return [chinese, english] if is_chinese(get_language()) else [english, chinese]
+
+    @property
+    def label(self) -> str:
+        """Return the name in the active language."""
+        return self.names[0].text
+
+    @property
+    def label_lang(self) -> str:
+        """Return the HTML `lang` of `label`."""
+        return self.names[0].lang
 
 
 class PersonLink(models.Model):

@@ -1,20 +1,64 @@
-"""Reader pages for people."""
+"""Reader pages for people: the directors index and a page per person."""
 
 from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from filmbase.caching import public_cache
+from filmbase.content import localized
+from filmbase.pages import page_query, paginate, summary
+from films import structured_data as ld
+from films.footnotes import footnotes_for
+from films.models import Credit, Quote
 from people.models import Person
+
+PERSON_QUOTES = 20
 
 
 @require_GET
 @public_cache
 def director_list(request):
-    return render(request, "people/director_list.html", {"people": Person.objects.directors()})
+    """List the people who directed a published film, with their films."""
+    page = paginate(request, Person.objects.directors().for_directory(), "directors")
+    context = {
+        "title": _("Directors"),
+        "description": _("The people who directed the works, with the films they made."),
+        "page": page,
+        "canonical_query": page_query(page),
+        "structured_data": ld.graph(*(ld.person_ref(request, person) for person in page)),
+    }
+    return render(request, "people/director_list.html", context)
+
+
+def filmography(person) -> list[tuple]:
+    """Return `person`'s published films with their roles: [(film, [role labels])]."""
+    films: dict[int, tuple] = {}
+    for credit in Credit.objects.filmography(person):
+        films.setdefault(credit.film_id, (credit.film, []))[1].append(credit.get_role_display())
+    return list(films.values())
 
 
 @require_GET
 @public_cache
 def person_detail(request, slug):
-    person = get_object_or_404(Person, slug=slug)
-    return render(request, "people/person_detail.html", {"person": person})
+    """Show a person: names, profile, birth year, filmography, quotes and sources."""
+    person = get_object_or_404(Person.objects.for_detail(), slug=slug)
+    quotes = list(
+        Quote.objects.published().with_context().filter(speaker=person)[: PERSON_QUOTES + 1]
+    )
+    shown = quotes[:PERSON_QUOTES]
+    bio = localized(person, "bio")
+    context = {
+        "title": person.label,
+        "description": summary(bio.text) if bio else "",
+        "og_type": "profile",
+        "person": person,
+        "films": filmography(person),
+        "quotes": shown,
+        "more_quotes": len(quotes) > PERSON_QUOTES,
+        "footnotes": footnotes_for(person.source_citations, shown),
+        "structured_data": ld.graph(
+            ld.person(request, person), *(ld.quotation(request, quote) for quote in shown)
+        ),
+    }
+    return render(request, "people/person_detail.html", context)

@@ -55,6 +55,221 @@ def _english_by_default():
         yield
 
 
+@pytest.fixture
+def works(db):
+    """Build a small, realistic collection: what the reader pages are tested against.
+
+    Three published films (one with a settled title, one unconfirmed, one untitled), a
+    draft, their directors, themes, quotes (one known only in translation), citations,
+    a person's links and two milestones, one with an uncertain month.
+    """
+    import datetime
+
+    from tests.films.factories import (
+        CitationFactory,
+        CollectionFactory,
+        CreditFactory,
+        FilmFactory,
+        MilestoneFactory,
+        QuoteFactory,
+        SourceFactory,
+        ThemeFactory,
+    )
+    from tests.people.factories import PersonFactory
+
+    collection = CollectionFactory(
+        name="Keling AI Director Co-Creation Project",
+        name_zh="可灵AI导演共创计划",
+        slug="keling",
+        venue="China Film Museum, Beijing",
+        venue_zh="中国电影博物馆",
+        organiser="Kling AI (Kuaishou)",
+        description="Nine experimental AIGC short films.",
+        description_zh="九部AIGC实验短片。",
+    )
+    jia = PersonFactory(name="Jia Zhangke", name_zh="贾樟柯", slug="jia-zhangke", bio="Director.")
+    yip = PersonFactory(
+        name="Tim Yip",
+        name_zh="叶锦添",
+        slug="tim-yip",
+        other_names="Ye Jintian",
+        birth_year=1957,
+        birth_year_note="Uncertain: one non-authoritative source.",
+    )
+    xue = PersonFactory(name="Xue Xiaolu", name_zh="薛晓路", slug="xue-xiaolu", bio="", bio_zh="")
+    editor = PersonFactory(name="Da Liu", name_zh="大刘", slug="da-liu")
+    hometown = ThemeFactory(
+        name="Hometown",
+        name_zh="故乡",
+        slug="hometown",
+        description="Jia's Fenyang.",
+        description_zh="",
+    )
+    scifi = ThemeFactory(name="Science fiction", name_zh="科幻", slug="science-fiction")
+    wheat = FilmFactory(
+        collection=collection,
+        title="Wheat Harvest",
+        title_zh="麦收",
+        slug="wheat-harvest",
+        synopsis="A robot speaks the Fenyang dialect and harvests wheat.",
+        synopsis_zh="机器人说汾阳话,帮老人收麦子。",
+        runtime_seconds=360,
+        runtime_is_approximate=True,
+        production_notes="First robot lead.",
+        order=2,
+        premiere_date=datetime.date(2024, 12, 6),
+        director=jia,
+        watch_url="https://video.example.org/wheat",
+    )
+    courier = FilmFactory(
+        collection=collection,
+        title="The Courier",
+        title_zh="快递员",
+        slug="the-courier",
+        title_status="uncertain",
+        synopsis="An alien courier named Lili seeks a silver dragon.",
+        synopsis_zh="",
+        order=3,
+        director=yip,
+    )
+    untitled = FilmFactory(
+        collection=collection,
+        title=None,
+        title_zh=None,
+        title_status="unknown",
+        slug="xue-xiaolu-film",
+        synopsis="",
+        synopsis_zh="",
+        order=4,
+        director=xue,
+    )
+    CreditFactory(film=untitled, person=editor, role="editor")
+    draft = FilmFactory(
+        collection=collection,
+        title="Secret Draft",
+        title_zh="秘密草稿",
+        slug="secret-draft",
+        status="draft",
+        order=5,
+        director=jia,
+    )
+    yu = PersonFactory(name="Yu Baimei", name_zh="俞白眉", slug="yu-baimei")
+    ghosts = FilmFactory(
+        collection=collection,
+        title="No Disturbance from Ghosts",
+        title_zh="百鬼勿扰",
+        slug="no-disturbance-from-ghosts",
+        other_titles="钟馗:百鬼勿扰",
+        synopsis="Zhong Kui guards a phone's do-not-disturb mode.",
+        synopsis_zh="钟馗守护手机的免打扰模式。",
+        runtime_note="Sources disagree: 2 or 5 minutes.",
+        order=6,
+        director=yu,
+    )
+    wheat.themes.add(hometown)
+    courier.themes.add(scifi)
+    s6 = SourceFactory(key="S6", title="Premiere report", outlet="lianpr.com")
+    s4 = SourceFactory(key="S4", title="AI rewrites the script", outlet="Xinhua")
+    CitationFactory(film=wheat, source=s6, topic="title", note="Gives the Chinese title")
+    CitationFactory(film=wheat, source=s4, topic="runtime", note="About 6 minutes")
+    CitationFactory(film=None, person=yip, source=s6, topic="birth", note="Born 1957")
+    CitationFactory(
+        film=None,
+        collection=collection,
+        source=s6,
+        topic="premiere",
+        note="Premiered 6 December 2024",
+    )
+    imagination = QuoteFactory(
+        speaker=yip,
+        film=courier,
+        text="AI让我们拥有了无穷的想象力",
+        language="zh",
+        translation="AI gives us boundless imagination.",
+        source=s6,
+        translation_note="Our translation",
+        occasion="At the premiere",
+        occasion_zh="首映式上",
+    )
+    imagination.themes.add(scifi)
+    zhong_kui = QuoteFactory(
+        speaker=jia,
+        film=wheat,
+        text="",
+        language="zh",
+        translation="I've always been drawn to Zhong Kui.",
+        source=s4,
+        translation_note="Xinhua's English",
+    )
+    zhong_kui.themes.add(hometown)
+    hidden = QuoteFactory(speaker=jia, film=draft, text="草稿里的话", source=s4)
+    secret = QuoteFactory(speaker=jia, text="不公开的话", status="draft", source=s4)
+    yip.links.create(label="Wikipedia", url="https://en.wikipedia.org/wiki/Tim_Yip")
+    MilestoneFactory(
+        date=datetime.date(2024, 6, 6), title="Kling released", title_zh="可灵发布", source=s6
+    )
+    MilestoneFactory(
+        date=datetime.date(2024, 9, 1),
+        date_precision="month",
+        date_is_uncertain=True,
+        title="Model 1.5",
+        title_zh="1.5模型",
+        source=s4,
+    )
+    return {
+        "collection": collection,
+        "jia": jia,
+        "yip": yip,
+        "xue": xue,
+        "editor": editor,
+        "hometown": hometown,
+        "scifi": scifi,
+        "wheat": wheat,
+        "courier": courier,
+        "untitled": untitled,
+        "ghosts": ghosts,
+        "yu": yu,
+        "draft": draft,
+        "imagination": imagination,
+        "zhong_kui": zhong_kui,
+        "hidden": hidden,
+        "secret": secret,
+        "s6": s6,
+        "s4": s4,
+    }
+
+
+@pytest.fixture
+def assert_query_counts(client, works, settings, django_assert_num_queries):
+    """Check pinned query counts, uncached, in both languages, before and after growth.
+
+    Call it with {url: count}: each page must run exactly `count` queries in English and
+    in Chinese, and again after 100 more linked films, people and quotes are added.
+    """
+    from tests.films.factories import grow_content
+
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+
+    def check(counts: dict[str, int]) -> None:
+        for url, count in counts.items():
+            for prefix in ("", "/zh-hans"):
+                with django_assert_num_queries(count):
+                    assert client.get(prefix + url).status_code == 200, prefix + url
+
+    def check_before_and_after_growth(counts: dict[str, int]) -> None:
+        check(counts)
+        grow_content(
+            100,
+            collection=works["collection"],
+            film=works["wheat"],
+            person=works["jia"],
+            theme=works["hometown"],
+        )
+        check(counts)
+
+    return check_before_and_after_growth
+
+
 @pytest.fixture(scope="class")
 def seeded(django_db_setup, django_db_blocker):
     """Load the seed once for a class of tests and roll it back after the last one.

@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "django.contrib.sitemaps",  # reader pages: /sitemap.xml
     "simple_history",
     "people",
     "films",
@@ -62,6 +63,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Reader pages: the Content-Security-Policy header (settings below).
+    "filmbase.csp.CSPMiddleware",
 ]
 
 ROOT_URLCONF = "filmbase.urls"
@@ -181,3 +184,36 @@ FILMBASE_CONTENT_VERSION_STORE = env_str(
 FILMBASE_RELEASE = env_str("FILMBASE_RELEASE", "")
 FILMBASE_PUBLIC_CACHE_TIMEOUT = env_int("FILMBASE_PUBLIC_CACHE_TIMEOUT", 24 * 60 * 60)
 FILMBASE_PUBLIC_CACHE_EXCLUDED_PATHS = ["/admin/", "/healthz", "/api/v1/auth/"]
+
+
+# -- Reader pages --------------------------------------------------------------------
+# English dates read "6 December 2024", as the dossier writes them (filmbase/formats/).
+# https://docs.djangoproject.com/en/5.2/ref/settings/#format-module-path
+FORMAT_MODULE_PATH = ["filmbase.formats"]
+
+# Content-Security-Policy (django-csp 4): every style and script is a file under static/,
+# so nothing inline is allowed and no nonce is needed; cached pages are shared by every
+# reader, so they could not carry a per-request nonce anyway. JSON-LD blocks are data,
+# not scripts, and need no exception. https://django-csp.readthedocs.io/en/latest/configuration.html
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "form-action": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "frame-ancestors": ["'none'"],
+    },
+}
+# nosniff and X-Frame-Options: DENY are Django's defaults; say so where readers look.
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+X_FRAME_OPTIONS = "DENY"
+# `make run` serves uploaded posters itself; production turns this off (object storage).
+FILMBASE_SERVE_MEDIA = env_bool("FILMBASE_SERVE_MEDIA", True)
+# Reader lists: how many entries a page shows.
+FILMBASE_PAGE_SIZE = {"films": 24, "directors": 30, "themes": 60, "quotes": 20}

@@ -106,3 +106,27 @@ class MilestoneFactory(factory.django.DjangoModelFactory):
     date = datetime.date(2024, 6, 6)
     title = "Kling released"
     source = factory.SubFactory(SourceFactory)
+
+
+def grow_content(n: int = 100, *, collection, film, person, theme) -> None:
+    """Add `n` more published films, people and quotes, fully linked, plus some themes.
+
+    Every new film has a director, an editor, two themes (one of them `theme`) and a
+    citation; every new quote has a film, a theme and its own source. `film` and
+    `person` gain n more credits, citations and quotes each: everything a page's query
+    count must not grow with.
+    """
+    themes = [theme, *ThemeFactory.create_batch(max(1, n // 10))]
+    for i in range(n):
+        new = FilmFactory(collection=collection)
+        new.themes.add(themes[i % len(themes)], theme)
+        extra = PersonFactory()
+        CreditFactory(film=new, person=extra, role=Credit.Role.EDITOR)
+        CreditFactory(film=film, person=extra, role=Credit.Role.EDITOR)
+        CitationFactory(film=new, topic=Citation.Topic.SYNOPSIS, note="Synopsis")
+        CitationFactory(film=film, topic=Citation.Topic.PRODUCTION, note=f"Production {i}")
+        CitationFactory(film=None, person=person, topic=Citation.Topic.PROFILE, note=f"Work {i}")
+        CreditFactory(film=new, person=person, role=Credit.Role.PRODUCER)
+        for speaker, about in ((person, film), (extra, new)):
+            quote = QuoteFactory(speaker=speaker, film=about)
+            quote.themes.add(theme, themes[i % len(themes)])

@@ -1,0 +1,126 @@
+"""schema.org JSON-LD for the reader pages: the collection, films, people and quotes.
+
+Each function returns plain data; the `json_ld` template tag serialises it safely.
+URLs are made absolute with the request, so the data is right behind any host name.
+"""
+
+from django.utils.translation import get_language
+
+from filmbase.content import is_chinese, localized
+
+
+def _absolute(request, url: str) -> str:
+    return request.build_absolute_uri(url)
+
+
+def _names(english: str, chinese: str) -> dict:
+    """Return `name` in the page's language and the other form as `alternateName`."""
+    ordered = (chinese, english) if is_chinese(get_language()) else (english, chinese)
+    names = [name for name in ordered if name]
+    data = {"name": names[0]}
+    if names[1:]:
+        data["alternateName"] = names[1:]
+    return data
+
+
+def person_ref(request, person) -> dict:
+    return {
+        "@type": "Person",
+        "@id": _absolute(request, person.get_absolute_url()),
+        "url": _absolute(request, person.get_absolute_url()),
+        **_names(person.name, person.name_zh),
+    }
+
+
+def series(request, collection) -> dict | None:
+    """Return the co-creation project as a CreativeWorkSeries, or None if there is none."""
+    if collection is None:
+        return None
+    data = {
+        "@type": "CreativeWorkSeries",
+        "@id": _absolute(request, "/#collection"),
+        **_names(collection.name, collection.name_zh),
+        "url": _absolute(request, "/"),
+    }
+    description = localized(collection, "description")
+    if description:
+        data["description"] = description.text
+    if collection.premiere_date:
+        data["startDate"] = collection.premiere_date.isoformat()
+    organiser = localized(collection, "organiser")
+    if organiser:
+        data["creator"] = {"@type": "Organization", "name": organiser.text}
+    return data
+
+
+def movie(request, film, *, detailed: bool = False) -> dict:
+    """Return a film as a schema.org Movie, with its directors."""
+    data = {
+        "@type": "Movie",
+        "@id": _absolute(request, film.get_absolute_url()),
+        "url": _absolute(request, film.get_absolute_url()),
+        "name": film.label,
+        "director": [person_ref(request, person) for person in film.directors],
+    }
+    alternates = [title.text for title in film.titles[1:]]
+    if alternates:
+        data["alternateName"] = alternates
+    if not detailed:
+        return data
+    synopsis = localized(film, "synopsis")
+    if synopsis:
+        data["description"] = synopsis.text
+    if film.runtime_seconds:
+        data["duration"] = f"PT{film.runtime_seconds}S"
+    if film.premiere_date:
+        data["datePublished"] = film.premiere_date.isoformat()
+    if film.themes.all():
+        data["keywords"] = [localized(theme, "name").text for theme in film.themes.all()]
+    if film.poster:
+        data["image"] = _absolute(request, film.poster.url)
+    if film.watch_url:
+        data["sameAs"] = film.watch_url
+    if film.collection_id:
+        data["partOfSeries"] = {"@id": _absolute(request, "/#collection")}
+        data["isPartOf"] = series(request, film.collection)
+    data["citation"] = [citation.source.url for citation in film.source_citations]
+    return data
+
+
+def person(request, person) -> dict:
+    """Return a person with their other names, birth year and external links."""
+    data = person_ref(request, person)
+    alternate = data.get("alternateName", []) + person.other_names_list
+    if alternate:
+        data["alternateName"] = alternate
+    bio = localized(person, "bio")
+    if bio:
+        data["description"] = bio.text
+    if person.birth_year and not person.birth_year_note:
+        data["birthDate"] = str(person.birth_year)
+    links = [link.url for link in person.links.all()]
+    if links:
+        data["sameAs"] = links
+    return data
+
+
+def quotation(request, quote) -> dict:
+    """Return a quote as a schema.org Quotation with its speaker and source."""
+    data = {
+        "@type": "Quotation",
+        "@id": _absolute(request, quote.get_absolute_url()),
+        "text": quote.text or quote.translation,
+        "inLanguage": quote.lang if quote.text else quote.translation_lang,
+        "creator": person_ref(request, quote.speaker),
+        "isBasedOn": quote.source.url,
+    }
+    if quote.film_id:
+        data["about"] = {"@type": "Movie", "@id": _absolute(request, quote.film.get_absolute_url())}
+    if quote.said_on:
+        data["dateCreated"] = quote.said_on.isoformat()
+    return data
+
+
+def graph(*items) -> dict:
+    """Wrap several items in one JSON-LD document."""
+    return {"@context": "https://schema.org", "@graph": [item for item in items if item]}

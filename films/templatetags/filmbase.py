@@ -1,0 +1,115 @@
+"""Template helpers for the reader pages: bilingual fields, posters, JSON-LD, alternates."""
+
+import json
+
+from django import template
+from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.http import urlencode
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language, override
+
+from filmbase.content import guess_lang, html_lang
+from filmbase.content import localized as localize
+from films.posters import poster_svg
+
+register = template.Library()
+
+# What json_script escapes, so that no text in the data can close the <script> element
+# or open a comment: https://html.spec.whatwg.org/#restrictions-for-contents-of-script-elements
+_JSON_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+
+
+@register.simple_tag
+def localized(obj, field):
+    """Return `obj.field` in the active language (or the other one) with its `lang`."""
+    return localize(obj, field)
+
+
+@register.filter
+def text_lang(text):
+    """Return the HTML `lang` of a short text of unknown language (a name, a variant title)."""
+    return guess_lang(text)
+
+
+@register.filter
+def poster(film):
+    """Return the film's generated poster as inline SVG."""
+    return poster_svg(film)
+
+
+@register.simple_tag
+def json_ld(data):
+    """Return `data` as a JSON-LD <script>, escaped like json_script."""
+    if not data:
+        return ""
+    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(_JSON_ESCAPES)
+    return mark_safe(f'<script type="application/ld+json">{text}</script>')  # noqa: S308
+
+
+@register.simple_tag(takes_context=True)
+def page_languages(context):
+    """Return this page in every language: code, name, HTML lang, path and absolute URL.
+
+    Used for the language switcher (plain links, so cached pages stay the same for every
+    visitor), the canonical URL and the hreflang alternates. Of the query string only the
+    parameters the view names in `canonical_query` are kept (a filter, a page number).
+    A page that does not exist (a 404) offers the home page in each language.
+    """
+    request = context["request"]
+    current = get_language()
+    query = urlencode(context.get("canonical_query") or {})
+    match = request.resolver_match
+    pages = []
+    for code, name in settings.LANGUAGES:
+        with override(code):
+            if match is None or match.view_name is None:
+                path = reverse("home:index")
+            else:
+                path = reverse(match.view_name, args=match.args, kwargs=match.kwargs)
+        if query:
+            path = f"{path}?{query}"
+        pages.append(
+            {
+                "code": code,
+                "name": name,
+                "lang": html_lang(code),
+                "path": path,
+                "url": request.build_absolute_uri(path),
+                "current": code == current,
+            }
+        )
+    return pages
+
+
+@register.simple_tag
+def names(items, numbers=None):
+    """Return a title or a name in both languages: the main one, then the other, each
+    with its `lang`; footnote references, if given, follow the main one."""
+    spans = []
+    for index, item in enumerate(items):
+        after = refs(numbers) if index == 0 else ""
+        spans.append(
+            format_html(
+                '<span class="{}" lang="{}">{}{}</span>',
+                "title-main" if index == 0 else "title-alt",
+                item.lang,
+                item.text,
+                after,
+            )
+        )
+    return mark_safe("".join(spans))  # noqa: S308 - each span is built by format_html
+
+
+@register.simple_tag
+def refs(numbers):
+    """Return footnote references like [1][3] linking to the page's sources list."""
+    if not numbers:
+        return ""
+    return mark_safe(  # noqa: S308 - numbers are ints; format_html escapes each
+        '<sup class="refs">'
+        + "".join(format_html('<a href="#source-{0}">[{0}]</a>', n) for n in numbers)
+        + "</sup>"
+    )

@@ -1,0 +1,262 @@
+"""Site-wide promises: health check, robots, sitemap, error pages, security headers, caching."""
+
+import re
+import xml.etree.ElementTree as ET
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.urls import reverse
+
+from tests.films.factories import FilmFactory
+
+pytestmark = pytest.mark.django_db
+
+SITEMAP_NS = {
+    "s": "http://www.sitemaps.org/schemas/sitemap/0.9",
+    "xhtml": "http://www.w3.org/1999/xhtml",
+}
+
+PUBLIC_PAGES = [
+    "/",
+    "/films/",
+    "/films/wheat-harvest/",
+    "/directors/",
+    "/people/tim-yip/",
+    "/themes/",
+    "/themes/hometown/",
+    "/quotes/",
+    "/search/?q=%E9%BA%A6%E6%94%B6",
+    "/about/",
+]
+ALL_PAGES = [prefix + path for path in PUBLIC_PAGES for prefix in ("", "/zh-hans")]
+
+
+def test_every_url_name_round_trips():
+    names = {
+        "home:index": "/",
+        "films:list": "/films/",
+        "themes:list": "/themes/",
+        "quotes:list": "/quotes/",
+        "people:directors": "/directors/",
+        "search": "/search/",
+        "about": "/about/",
+        "sitemap": "/sitemap.xml",
+        "robots": "/robots.txt",
+        "healthz": "/healthz",
+    }
+    for name, path in names.items():
+        assert reverse(name) == path
+    assert reverse("films:detail", kwargs={"slug": "x"}) == "/films/x/"
+    assert reverse("themes:detail", kwargs={"slug": "x"}) == "/themes/x/"
+    assert reverse("people:detail", kwargs={"slug": "x"}) == "/people/x/"
+
+
+# -- Health, robots, sitemap -----------------------------------------------------------
+
+
+def test_healthz_answers_200_json_when_the_database_answers(client):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok", "database": "ok"}
+    assert "no-cache" in response["Cache-Control"] or "max-age=0" in response["Cache-Control"]
+
+
+def test_healthz_answers_503_when_the_database_does_not(client, monkeypatch):
+    def broken(*args, **kwargs):
+        raise ConnectionError("database down")
+
+    monkeypatch.setattr(connection, "cursor", broken)
+    response = client.get("/healthz")
+    assert response.status_code == 503
+    assert response.json()["database"] == "unavailable"
+
+
+def test_healthz_is_not_language_prefixed(client):
+    assert client.get("/zh-hans/healthz").status_code == 404
+
+
+def test_robots_points_to_the_sitemap(client):
+    response = client.get("/robots.txt")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/plain")
+    body = response.content.decode()
+    assert "Sitemap: http://testserver/sitemap.xml" in body
+    assert "Disallow: /admin/" in body
+
+
+def _xml(response):
+    assert response.status_code == 200
+    return ET.fromstring(response.content)
+
+
+def test_sitemap_index_lists_its_sections(client, works):
+    root = _xml(client.get("/sitemap.xml"))
+    locations = [loc.text for loc in root.findall("s:sitemap/s:loc", SITEMAP_NS)]
+    assert locations == [
+        f"http://testserver/sitemap-{section}.xml"
+        for section in ("pages", "films", "people", "themes")
+    ]
+
+
+def test_sitemap_lists_every_published_page_in_both_languages_with_alternates(client, works):
+    urls = {}
+    for section in ("pages", "films", "people", "themes"):
+        root = _xml(client.get(f"/sitemap-{section}.xml"))
+        for url in root.findall("s:url", SITEMAP_NS):
+            links = url.findall("xhtml:link", SITEMAP_NS)
+            urls[url.find("s:loc", SITEMAP_NS).text] = {
+                link.get("hreflang"): link.get("href") for link in links
+            }
+    for path in (
+        "/",
+        "/about/",
+        "/quotes/",
+        "/films/wheat-harvest/",
+        "/films/xue-xiaolu-film/",
+        "/people/da-liu/",
+        "/themes/hometown/",
+    ):
+        english, chinese = f"http://testserver{path}", f"http://testserver/zh-hans{path}"
+        assert english in urls and chinese in urls, path
+        assert urls[english] == {"en": english, "zh-hans": chinese, "x-default": english}
+    assert not [url for url in urls if "secret-draft" in url]
+    assert len(urls) == 2 * (6 + 4 + 5 + 2)  # pages, published films, people, themes
+
+
+def test_sitemap_errors_are_404s(client, works):
+    assert client.get("/sitemap-nothing.xml").status_code == 404
+    assert client.get("/sitemap-films.xml?p=abc").status_code == 404
+    assert client.get("/sitemap-films.xml?p=9").status_code == 404
+
+
+def test_sitemap_never_carries_hostile_text(client, works):
+    FilmFactory(title="</loc><script>alert(1)</script>", slug="hostile")
+    body = client.get("/sitemap-films.xml").content.decode()
+    assert "<script>" not in body and "http://testserver/films/hostile/" in body
+
+
+# -- Error pages -----------------------------------------------------------------------
+
+
+def test_404_is_friendly_in_english(client, works):
+    response = client.get("/no-such-page/")
+    assert response.status_code == 404
+    page = response.content.decode()
+    assert '<html lang="en">' in page and "Page not found" in page
+    assert 'href="/zh-hans/"' in page  # the language switch offers the other home page
+    assert "Traceback" not in page
+
+
+def test_404_is_friendly_in_chinese(client, works):
+    response = client.get("/zh-hans/no-such-page/")
+    assert response.status_code == 404
+    page = response.content.decode()
+    assert '<html lang="zh-Hans">' in page and "找不到页面" in page
+
+
+def _boom(request):
+    raise RuntimeError("secret internal detail")
+
+
+@pytest.fixture
+def failing_page(settings):
+    """Serve the site plus a page that always fails, at /boom/ and /zh-hans/boom/."""
+    import sys
+    import types
+
+    from django.conf.urls.i18n import i18n_patterns
+    from django.urls import clear_url_caches, path
+
+    from filmbase import urls
+
+    module = types.ModuleType("tests_boom_urls")
+    module.urlpatterns = urls.urlpatterns + i18n_patterns(
+        path("boom/", _boom), prefix_default_language=False
+    )
+    module.handler404 = urls.handler404
+    module.handler500 = urls.handler500
+    sys.modules[module.__name__] = module
+    settings.ROOT_URLCONF = module.__name__
+    clear_url_caches()
+    yield
+    del sys.modules[module.__name__]
+    clear_url_caches()
+
+
+@pytest.mark.parametrize(
+    ("path", "lang", "text"),
+    [("/boom/", "en", "Something went wrong"), ("/zh-hans/boom/", "zh-Hans", "出错了")],
+)
+def test_500_is_friendly_and_never_shows_debug_output(failing_page, path, lang, text):
+    response = Client(raise_request_exception=False).get(path)
+    assert response.status_code == 500
+    page = response.content.decode()
+    assert f'<html lang="{lang}">' in page and text in page
+    assert "secret internal detail" not in page and "Traceback" not in page
+
+
+# -- Security headers and public caching -----------------------------------------------
+
+
+@pytest.mark.parametrize("path", ["/", "/zh-hans/films/wheat-harvest/", "/no-such-page/"])
+def test_security_headers(client, works, path):
+    for _ in range(2):  # rendered, then from the public cache: the same headers
+        response = client.get(path)
+        policy = response["Content-Security-Policy"]
+        directives = dict(
+            (part.split(" ", 1) + [""])[:2] for part in policy.replace("; ", ";").split(";")
+        )
+        assert directives["script-src"] == "'self'"
+        assert directives["style-src"] == "'self'"
+        assert directives["object-src"] == "'none'"
+        assert directives["base-uri"] == "'none'"
+        assert directives["frame-ancestors"] == "'none'"
+        assert "unsafe-inline" not in policy and "nonce" not in policy
+        assert response["X-Frame-Options"] == "DENY"
+        assert response["X-Content-Type-Options"] == "nosniff"
+        assert response["Referrer-Policy"] == "strict-origin-when-cross-origin"
+
+
+@pytest.mark.parametrize("path", ALL_PAGES)
+def test_public_pages_have_no_inline_script_or_style_and_no_remote_asset(client, works, path):
+    page = client.get(path).content.decode()
+    assert "<style" not in page
+    assert not re.search(r"\sstyle=", page)
+    assert not re.search(r"\son[a-z]+=", page)
+    for script in re.findall(r"<script[^>]*>", page):
+        assert script == '<script type="application/ld+json">'
+    for tag in re.findall(r"<(?:link|img|script|source|iframe)\b[^>]*>", page):
+        assert (
+            not re.search(r'(?:src|href)="(?:https?:)?//', tag)
+            or 'rel="canonical"' in tag
+            or ('rel="alternate"' in tag)
+        ), tag
+
+
+@pytest.mark.parametrize("path", ALL_PAGES)
+def test_public_pages_are_the_same_for_everyone_and_set_no_cookie(client, works, path):
+    response = client.get(path, HTTP_ACCEPT_LANGUAGE="zh-hans", HTTP_COOKIE="x=1")
+    assert response.status_code == 200
+    assert not response.cookies
+    assert "Cookie" not in response.get("Vary", "")
+    assert "csrfmiddlewaretoken" not in response.content.decode()
+    assert 'name="csrf' not in response.content.decode()
+    other = Client().get(path)
+    assert other.content == response.content
+
+
+@pytest.mark.parametrize("path", [*ALL_PAGES, "/robots.txt", "/sitemap.xml"])
+def test_every_page_answers_304_to_its_own_etag(client, works, path, django_assert_num_queries):
+    first = client.get(path)
+    assert first.status_code == 200 and first["ETag"]
+    with django_assert_num_queries(0):
+        again = client.get(path, HTTP_IF_NONE_MATCH=first["ETag"])
+    assert again.status_code == 304
+
+
+def test_the_admin_may_use_inline_styles_but_never_inline_scripts(curator_client):
+    response = curator_client.get("/admin/")
+    policy = response["Content-Security-Policy"]
+    assert "style-src 'self' 'unsafe-inline'" in policy
+    assert "script-src 'self';" in policy + ";"
