@@ -67,6 +67,14 @@ class CitationTopic(models.TextChoices):
     GENERAL = "general", _("General")
 
 
+class SourceQuerySet(models.QuerySet):
+    def for_detail(self, *, drafts: bool = False):
+        """Join what a source's entry shows: the facts it supports and their subjects."""
+        return self.prefetch_related(
+            Prefetch("citations", queryset=Citation.objects.visible(drafts).with_subjects())
+        )
+
+
 class Source(ContentModel):
     """A published page that facts in filmbase rest on (the dossier's [S…] entries)."""
 
@@ -101,6 +109,15 @@ class Source(ContentModel):
         return f"[{self.key}] {label}" if self.key else label
 
 
+class CollectionQuerySet(models.QuerySet):
+    def for_detail(self, *, drafts: bool = False):
+        """Join what the project's entry shows: its films and the sources of its facts."""
+        return self.prefetch_related(
+            Prefetch("films", queryset=Film.objects.visible(drafts).with_directors()),
+            Prefetch("citations", queryset=Citation.objects.select_related("source")),
+        )
+
+
 class Collection(ContentModel):
     """The co-creation project that the works belong to, and its premiere."""
 
@@ -115,6 +132,7 @@ class Collection(ContentModel):
     description = models.TextField(_("description (English)"), blank=True)
     description_zh = models.TextField(_("description (Chinese)"), blank=True)
 
+    objects = CollectionQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -124,6 +142,12 @@ class Collection(ContentModel):
 
     def __str__(self):
         return self.name
+
+
+class MilestoneQuerySet(models.QuerySet):
+    def for_list(self):
+        """Join each milestone's source."""
+        return self.select_related("source")
 
 
 class Milestone(ContentModel):
@@ -151,6 +175,7 @@ class Milestone(ContentModel):
         help_text=_("Happened after the December 2024 premiere."),
     )
 
+    objects = MilestoneQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -166,6 +191,15 @@ class Milestone(ContentModel):
         return f"{self.date:%Y-%m-%d} {self.title}"
 
 
+class ThemeQuerySet(models.QuerySet):
+    def for_detail(self, *, drafts: bool = False):
+        """Join what a theme's entry shows: its films and quotes, with their labels."""
+        return self.prefetch_related(
+            Prefetch("films", queryset=Film.objects.visible(drafts).with_directors()),
+            Prefetch("quotes", queryset=Quote.objects.visible(drafts).with_context()),
+        )
+
+
 class Theme(ContentModel):
     """A subject the works treat, as the sources describe them."""
 
@@ -176,6 +210,7 @@ class Theme(ContentModel):
     description_zh = models.TextField(_("description (Chinese)"), blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
+    objects = ThemeQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -207,9 +242,32 @@ class FilmQuerySet(models.QuerySet):
         """Return the films readers may see."""
         return self.filter(status=PublicationStatus.PUBLISHED)
 
+    def visible(self, drafts: bool = False):
+        """Return every film when `drafts` (curators), else only the published ones."""
+        return self if drafts else self.published()
+
     def with_directors(self):
         """Prefetch director credits into `director_credits`, for labels and cards."""
         return self.prefetch_related(_directors_prefetch("credits"))
+
+    def for_list(self):
+        """Join what a film card shows: its directors and themes."""
+        return self.with_directors().prefetch_related("themes")
+
+    def for_detail(self, *, drafts: bool = False):
+        """Join what a film's full entry shows: credits, quotes and the sources of its facts."""
+        return (
+            self.for_list()
+            .select_related("collection")
+            .prefetch_related(
+                Prefetch("credits", queryset=Credit.objects.select_related("person")),
+                Prefetch(
+                    "quotes",
+                    queryset=Quote.objects.visible(drafts).select_related("speaker", "source"),
+                ),
+                Prefetch("citations", queryset=Citation.objects.select_related("source")),
+            )
+        )
 
     def needs_sourcing(self):
         """Return films whose title is not settled or that cite no source at all."""
@@ -373,6 +431,16 @@ class Film(ContentModel):
         return self.display_title_zh if _is_chinese() else self.display_title
 
 
+class CreditQuerySet(models.QuerySet):
+    def visible(self, drafts: bool = False):
+        """Return credits on the films the reader may see."""
+        return self if drafts else self.filter(film__status=PublicationStatus.PUBLISHED)
+
+    def with_films(self):
+        """Join each credit's film, with the film's directors for its label."""
+        return self.select_related("film").prefetch_related(_directors_prefetch("film__credits"))
+
+
 class Credit(models.Model):
     """A person's role on a film. Directors are the people with a director credit."""
 
@@ -387,6 +455,7 @@ class Credit(models.Model):
     role = models.CharField(_("role"), max_length=20, choices=Role.choices)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
+    objects = CreditQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -414,11 +483,19 @@ class QuoteQuerySet(models.QuerySet):
             Q(film__isnull=True) | Q(film__status=PublicationStatus.PUBLISHED)
         )
 
+    def visible(self, drafts: bool = False):
+        """Return every quote when `drafts` (curators), else only the published ones."""
+        return self if drafts else self.published()
+
     def with_context(self):
         """Join what a quote is shown with: speaker, source, film and the film's label."""
         return self.select_related("speaker", "film", "source").prefetch_related(
             _directors_prefetch("film__credits")
         )
+
+    def for_list(self):
+        """Join what a quote's entry shows: its context and its themes."""
+        return self.with_context().prefetch_related("themes")
 
     def needs_sourcing(self):
         """Return quotes whose words in the original language are not in our sources."""
@@ -510,6 +587,20 @@ class Quote(ContentModel):
         return reverse("quotes:list") + f"#quote-{self.pk}"
 
 
+class CitationQuerySet(models.QuerySet):
+    def visible(self, drafts: bool = False):
+        """Return citations whose subject the reader may see (not a draft film)."""
+        if drafts:
+            return self
+        return self.filter(Q(film__isnull=True) | Q(film__status=PublicationStatus.PUBLISHED))
+
+    def with_subjects(self):
+        """Join each citation's source and subject, with a film's directors for its label."""
+        return self.select_related("source", "film", "person", "collection").prefetch_related(
+            _directors_prefetch("film__credits")
+        )
+
+
 class Citation(models.Model):
     """A source supporting one fact about a film, a person or the collection."""
 
@@ -548,6 +639,7 @@ class Citation(models.Model):
     )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
+    objects = CitationQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:

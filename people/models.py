@@ -1,7 +1,7 @@
 """The people behind the nine works: directors and their collaborators."""
 
 from django.db import models
-from django.db.models import Q
+from django.db.models import Prefetch, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -12,7 +12,25 @@ from filmbase.content import ContentModel
 class PersonQuerySet(models.QuerySet):
     def directors(self):
         """Return people with a director credit on a published film."""
-        return self.filter(credits__role="director", credits__film__status="published").distinct()
+        return self.with_role("director")
+
+    def with_role(self, role: str, *, drafts: bool = False):
+        """Return people credited in `role` on a film the reader may see."""
+        from films.models import Credit
+
+        credits = Credit.objects.visible(drafts).filter(role=role)
+        return self.filter(pk__in=credits.values("person_id"))
+
+    def for_detail(self, *, drafts: bool = False):
+        """Join what a person's entry shows: links, credits, quotes, sources of the facts."""
+        from films.models import Citation, Credit, Quote
+
+        return self.prefetch_related(
+            "links",
+            Prefetch("credits", queryset=Credit.objects.visible(drafts).with_films()),
+            Prefetch("quotes", queryset=Quote.objects.visible(drafts).with_context()),
+            Prefetch("citations", queryset=Citation.objects.select_related("source")),
+        )
 
 
 class Person(ContentModel):
