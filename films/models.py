@@ -93,6 +93,7 @@ class Source(ContentModel):
         _("note"), blank=True, help_text=_("Reprint, mirror, low authority, garbled text…")
     )
 
+    objects = SourceQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -585,6 +586,18 @@ class Quote(ContentModel):
 
     def get_absolute_url(self):
         return reverse("quotes:list") + f"#quote-{self.pk}"
+
+    @property
+    def words_en(self) -> str:
+        """Return the words in English: as said, or the translation into English."""
+        return self.text if self.language == Language.ENGLISH else self.translation
+
+    @property
+    def words_zh(self) -> str:
+        """Return the words in Chinese: as said, or the translation of English words."""
+        if self.language == Language.CHINESE:
+            return self.text
+        return self.translation if self.language == Language.ENGLISH else ""
 
 
 class CitationQuerySet(models.QuerySet):

@@ -64,12 +64,17 @@ class SearchResults:
         return len(self.films) + len(self.people) + len(self.themes) + len(self.quotes)
 
 
+def any_field_contains(query: str, fields: list[str]) -> Q:
+    """Return a filter for rows where any of `fields` contains `query` (any case)."""
+    return reduce(or_, (Q(**{f"{name}__icontains": query}) for name in fields))
+
+
 def _matching(query: str, strong: list[str], weak: list[str]) -> tuple[Q, Case]:
     """Return a filter on any of the fields, and a rank: 0 for a strong-field match, 1 else."""
-    strong_q = reduce(or_, (Q(**{f"{name}__icontains": query}) for name in strong))
+    strong_q = any_field_contains(query, strong)
     condition = strong_q
     if weak:
-        condition |= reduce(or_, (Q(**{f"{name}__icontains": query}) for name in weak))
+        condition |= any_field_contains(query, weak)
     rank = Case(When(strong_q, then=Value(0)), default=Value(1), output_field=IntegerField())
     return condition, rank
 

@@ -1,0 +1,85 @@
+"""The short forms of films, themes, sources and the collection that other entries embed.
+
+Kept apart from `serializers.py` so that `people.api` can embed a film without importing
+the film resources, which embed people in turn.
+"""
+
+from rest_framework import serializers
+
+from filmbase.api import LinkField
+from films.models import Citation, Collection, Film, Source, Theme
+
+
+class FilmRefSerializer(serializers.ModelSerializer):
+    """A film as other entries mention it: both titles, both labels, its links."""
+
+    display_title = serializers.CharField(read_only=True)
+    display_title_zh = serializers.CharField(read_only=True)
+    url = LinkField("api:film-detail")
+    page_url = LinkField("films:detail")
+    page_url_zh = LinkField("films:detail", language="zh-hans")
+
+    class Meta:
+        model = Film
+        fields = [
+            "slug",
+            "title",
+            "title_zh",
+            "display_title",
+            "display_title_zh",
+            "url",
+            "page_url",
+            "page_url_zh",
+        ]
+        read_only_fields = fields
+
+
+class ThemeRefSerializer(serializers.ModelSerializer):
+    url = LinkField("api:theme-detail")
+
+    class Meta:
+        model = Theme
+        fields = ["slug", "name", "name_zh", "url"]
+        read_only_fields = fields
+
+
+class CollectionRefSerializer(serializers.ModelSerializer):
+    url = LinkField("api:collection-detail")
+
+    class Meta:
+        model = Collection
+        fields = ["slug", "name", "name_zh", "url"]
+        read_only_fields = fields
+
+
+class SourceRefSerializer(serializers.ModelSerializer):
+    """A source as a footnote: what it is, where it is (`address`), and its API entry."""
+
+    address = serializers.URLField(source="url", read_only=True)
+    url = LinkField("api:source-detail", "id")
+
+    class Meta:
+        model = Source
+        fields = ["id", "key", "title", "outlet", "address", "language", "published_on", "url"]
+        read_only_fields = fields
+
+
+class CitationSerializer(serializers.ModelSerializer):
+    """A footnote: the fact (`topic`, `note`) and the source that supports it."""
+
+    source = SourceRefSerializer(read_only=True)
+
+    class Meta:
+        model = Citation
+        fields = ["topic", "note", "order", "source"]
+        read_only_fields = fields
+
+
+class CitationWriteSerializer(serializers.ModelSerializer):
+    """A footnote as written with its subject: the source by id, what it supports."""
+
+    source = serializers.PrimaryKeyRelatedField(queryset=Source.objects.all())
+
+    class Meta:
+        model = Citation
+        fields = ["topic", "note", "order", "source"]
