@@ -73,7 +73,7 @@ class PayloadTooLarge(exceptions.APIException):
 
 def _protected_message(exc: ProtectedError | RestrictedError) -> tuple[str, dict]:
     objects = getattr(exc, "protected_objects", None) or getattr(exc, "restricted_objects", ())
-    counts = Counter(obj._meta.verbose_name_plural for obj in objects)
+    counts = Counter(str(obj._meta.verbose_name_plural) for obj in objects)
     listed = ", ".join(f"{count} {name}" for name, count in sorted(counts.items()))
     message = f"Cannot delete this entry: {listed} refer to it. Delete or reassign them first."
     return message, dict(counts)
@@ -602,6 +602,13 @@ class ApiAutoSchema(AutoSchema):
                 )
             )
         return parameters
+
+    def get_response_serializers(self):
+        # A write answers with the entry as a detail read shows it, not the write form.
+        view = self.view
+        if isinstance(view, ContentViewSet) and self.method.upper() in ("POST", "PUT", "PATCH"):
+            return view.detail_serializer_class
+        return super().get_response_serializers()
 
     def _get_response_bodies(self, direction="response"):
         responses = super()._get_response_bodies(direction)

@@ -99,6 +99,8 @@ class FilmListSerializer(serializers.ModelSerializer):
 
 class FilmDetailSerializer(FilmListSerializer):
     collection = CollectionRefSerializer(read_only=True)
+    watch_url = serializers.CharField(read_only=True, help_text="Where to watch it, or empty.")
+    poster = serializers.ImageField(read_only=True, allow_null=True)
     other_titles = LinesField(read_only=True)
     credits = CreditSerializer(many=True, read_only=True)
     quotes = FilmQuoteSerializer(many=True, read_only=True)

@@ -149,6 +149,13 @@ class ChangeSerializer(serializers.Serializer):
         }
 
 
+class ChangePageSerializer(serializers.Serializer):
+    count = serializers.IntegerField()
+    next = serializers.URLField(allow_null=True)
+    previous = serializers.URLField(allow_null=True)
+    results = ChangeSerializer(many=True)
+
+
 def parse_since(raw: str | None) -> datetime.datetime | None:
     """Return the `since` parameter as an aware datetime; raise a 400 when it is not one."""
     if raw is None or raw == "":
@@ -187,7 +194,7 @@ class ChangesView(ReadOnlyApiView):
             OpenApiParameter("page", int, description="A page number within the results."),
             OpenApiParameter("page_size", int, description="Changes per page, up to 100."),
         ],
-        responses=ChangeSerializer(many=True),
+        responses=ChangePageSerializer,
     )
     def get(self, request):
         since = parse_since(request.query_params.get("since"))
