@@ -51,3 +51,22 @@ def _english_by_default():
 
     with translation.override("en"):
         yield
+
+
+@pytest.fixture
+def api_client():
+    """Return an anonymous DRF test client: JSON in, JSON out."""
+    from rest_framework.test import APIClient
+
+    return APIClient()
+
+
+@pytest.fixture
+def token_client(curator):
+    """Return a DRF test client that signs its requests with the curator's token."""
+    from rest_framework.authtoken.models import Token
+    from rest_framework.test import APIClient
+
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=curator).key}")
+    return client
