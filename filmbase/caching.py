@@ -54,11 +54,21 @@ def _new_version() -> str:
     return f"{time.time_ns():x}"
 
 
+# A bump that could not reach the shared cache (Redis down): retried by this process as
+# soon as the cache answers again, so that pages cached before the outage are not served
+# after an edit made during it.
+_pending_bump = False
+
+
 def current_version() -> str | None:
     """Return the content version, or None when it cannot be read (serve uncached)."""
     try:
         if settings.FILMBASE_CONTENT_VERSION_STORE == "cache":
             cache = caches[CACHE_ALIAS]
+            if _pending_bump:
+                bump_version()
+                if _pending_bump:
+                    return None
             version = cache.get(VERSION_KEY)
             if version is None:
                 cache.add(VERSION_KEY, _new_version(), timeout=None)
@@ -77,10 +87,15 @@ def current_version() -> str | None:
 
 def bump_version() -> None:
     """Give the content a new version: every validator and cached copy goes stale."""
+    global _pending_bump
     version = _new_version()
     try:
         if settings.FILMBASE_CONTENT_VERSION_STORE == "cache":
-            caches[CACHE_ALIAS].set(VERSION_KEY, version, timeout=None)
+            cache = caches[CACHE_ALIAS]
+            cache.set(VERSION_KEY, version, timeout=None)
+            _pending_bump = cache.get(VERSION_KEY) != version
+            if _pending_bump:
+                logger.error("content version not stored; will retry when the cache is back")
             return
         path = _version_path()
         temporary = path.with_name(f".{path.name}.{os.getpid()}")
@@ -99,7 +114,11 @@ def _content_changed(sender, **kwargs):
     # and again once the transaction commits, so that a reader who rendered the old
     # rows meanwhile cannot have stored them under the new version.
     bump_version()
-    transaction.on_commit(bump_version)
+    connection = transaction.get_connection()
+    if connection.in_atomic_block and not any(
+        entry[1] is bump_version for entry in connection.run_on_commit
+    ):
+        transaction.on_commit(bump_version)  # once per transaction, however many saves
 
 
 def connect_content_signals(models) -> None:

@@ -10,9 +10,11 @@ class FilmsConfig(AppConfig):
     def ready(self):
         from filmbase.caching import connect_content_signals
         from films.curators import CONTENT_MODELS
+        from films.search import connect_search_signals
 
         connect_content_signals(
             self.apps.get_model(app_label, model)
             for app_label, models in CONTENT_MODELS.items()
             for model in models
         )
+        connect_search_signals()

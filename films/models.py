@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from filmbase.content import ContentModel, Language
+from films.validators import ValidatedImageField
 
 
 def _choices_constraint(field: str, choices: type[models.TextChoices], name: str):
@@ -330,7 +331,12 @@ class Film(ContentModel):
     production_notes = models.TextField(_("production notes (English)"), blank=True)
     production_notes_zh = models.TextField(_("production notes (Chinese)"), blank=True)
     watch_url = models.URLField(_("watch link"), max_length=1000, blank=True)
-    poster = models.ImageField(_("poster"), upload_to="posters/", blank=True)
+    poster = ValidatedImageField(
+        _("poster"),
+        upload_to="posters/",
+        blank=True,
+        help_text=_("JPEG, PNG or WebP, up to 5 MB. Without one, a poster is generated."),
+    )
     status = models.CharField(
         _("publication status"),
         max_length=10,
@@ -691,3 +697,41 @@ class Citation(models.Model):
 
     def __str__(self):
         return f"{self.source}: {self.note}"
+
+
+class SearchKind(models.TextChoices):
+    FILM = "film", _("Film")
+    PERSON = "person", _("Person")
+    THEME = "theme", _("Theme")
+    QUOTE = "quote", _("Quote")
+
+
+class SearchDocument(models.Model):
+    """One published entry as the search index sees it (maintained by films/search.py).
+
+    `title_text` holds titles, names and a quote's words; `body_text` the prose. Both are
+    normalised so that every Chinese character is a token of its own: a full-text index
+    then finds 麦收 inside any run of Chinese, as a phrase of two characters. The index
+    itself is engine-specific (see migration 0003): an FTS5 table on SQLite, a generated
+    tsvector column with a GIN index on PostgreSQL.
+    """
+
+    kind = models.CharField(max_length=10, choices=SearchKind.choices)
+    object_id = models.BigIntegerField()
+    title_text = models.TextField()
+    body_text = models.TextField(blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "object_id"], name="unique_search_document"),
+            _choices_constraint("kind", SearchKind, "search_document_kind_valid"),
+        ]
+        # One index of row order per kind: PostgreSQL walks it to find the first matches
+        # of a common word without stepping over the other kinds' rows.
+        indexes = [
+            models.Index(fields=["id"], condition=Q(kind=kind), name=f"search_{kind}_order_idx")
+            for kind in SearchKind.values
+        ]
+
+    def __str__(self):
+        return f"{self.kind} {self.object_id}"

@@ -1,25 +1,40 @@
 """One search across films, people, themes and quotes, in Chinese and English.
 
-Chinese has no spaces between words, so a reader looking for 麦收 or 钟馗 needs a
-substring match, not a word index: every field is matched with `icontains`, which works
-the same on SQLite and PostgreSQL. Title and name matches rank before matches in longer
-prose. Each kind returns at most `limit` hits plus a flag saying whether there are more,
-so the page never counts the whole table.
+Chinese has no spaces between words, and neither SQLite's FTS5 tokenizer nor
+PostgreSQL's text-search parser can find 麦收 inside a longer run of Chinese. So every
+published entry is copied into a `SearchDocument` whose text splits each run of Chinese
+into its overlapping character pairs (麦收节 → 麦收 收节 节): a two-character query is
+one exact token, a longer one a phrase of pairs, a single character a prefix — a
+substring match for queries of any length, answered from the index. English words keep
+their word index with stemming (harvests → harvest), and the last English word matches
+as a prefix (Fen → Fenyang).
+
+The index is engine-specific (migration 0003): an FTS5 table on SQLite, a stored,
+generated tsvector with a GIN index on PostgreSQL. Matches in titles and names come
+before matches that need the prose. Each kind returns at most `limit` hits plus a flag
+saying whether there are more, so nothing ever counts or scores a whole table.
 """
 
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import reduce
-from operator import or_
 
-from django.db.models import Case, IntegerField, Q, Value, When
+from django.apps import apps as global_apps
+from django.db import connection, transaction
+from django.db.models.signals import post_delete, post_save
 
-from films.models import Film, Quote, Theme
+from films.models import Film, PublicationStatus, Quote, SearchDocument, SearchKind, Theme
 from people.models import Person
 
 MAX_QUERY_LENGTH = 100
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+# Han, kana, Hangul and CJK symbols: scripts written without spaces between words.
+_CJK = (
+    "\u2e80-\u2fdf\u3040-\u30ff\u3100-\u312f\u31a0-\u31ff\u3400-\u4dbf\u4e00-\u9fff"
+    "\uac00-\ud7af\uf900-\ufaff\U00020000-\U0003134f"
+)
+_CJK_RUN = re.compile(f"[{_CJK}]+")
+_TOKENS = re.compile(f"([{_CJK}]+)|([^\\W_{_CJK}]+)")
 
 
 def normalise_query(raw: str | None) -> str:
@@ -34,6 +49,132 @@ def normalise_query(raw: str | None) -> str:
     text = _CONTROL.sub(" ", text)
     text = "".join(ch for ch in text if unicodedata.category(ch) != "Cs")  # lone surrogates
     return " ".join(text.split())[:MAX_QUERY_LENGTH]
+
+
+def _cjk_tokens(run: str) -> list[str]:
+    """Return the tokens of a run of Chinese: its overlapping pairs, then its last character.
+
+    麦收节 → 麦收 收节 节. A two-character query is then one exact token, a longer one a
+    phrase of pairs, and a single character a prefix (麦 → 麦收…, or the lone 节).
+    """
+    return [run[i : i + 2] for i in range(len(run) - 1)] + [run[-1]]
+
+
+def index_text(*values: str | None) -> str:
+    """Return `values` as the index stores them: folded, Chinese runs as character pairs."""
+    text = " ".join(value for value in values if value)
+    text = unicodedata.normalize("NFKC", text).casefold()
+    return _CJK_RUN.sub(lambda match: " " + " ".join(_cjk_tokens(match.group())) + " ", text)
+
+
+# -- What goes into the index --------------------------------------------------------
+
+
+def _film_document(film):
+    if film.status != PublicationStatus.PUBLISHED:
+        return None
+    return (
+        index_text(film.title, film.title_zh, film.other_titles),
+        index_text(film.synopsis, film.synopsis_zh),
+    )
+
+
+def _person_document(person):
+    return (
+        index_text(person.name, person.name_zh, person.other_names),
+        index_text(person.bio, person.bio_zh),
+    )
+
+
+def _theme_document(theme):
+    return (
+        index_text(theme.name, theme.name_zh),
+        index_text(theme.description, theme.description_zh),
+    )
+
+
+def _quote_document(quote):
+    visible = quote.status == PublicationStatus.PUBLISHED and (
+        quote.film_id is None or quote.film.status == PublicationStatus.PUBLISHED
+    )
+    if not visible:
+        return None
+    return index_text(quote.text, quote.translation), ""
+
+
+# kind: (model, order of a rebuilt index, document builder)
+_DOCUMENTS = {
+    SearchKind.FILM: ("films.Film", ["order", "pk"], _film_document),
+    SearchKind.PERSON: ("people.Person", ["name", "pk"], _person_document),
+    SearchKind.THEME: ("films.Theme", ["order", "name", "pk"], _theme_document),
+    SearchKind.QUOTE: ("films.Quote", ["pk"], _quote_document),
+}
+_KIND_OF = {Film: SearchKind.FILM, Person: SearchKind.PERSON, Theme: SearchKind.THEME}
+
+
+def index_object(kind: str, obj) -> None:
+    """Add, refresh or remove the search document of one entry."""
+    document = _DOCUMENTS[kind][2](obj)
+    if document is None:
+        SearchDocument.objects.filter(kind=kind, object_id=obj.pk).delete()
+        return
+    title_text, body_text = document
+    SearchDocument.objects.update_or_create(
+        kind=kind,
+        object_id=obj.pk,
+        defaults={"title_text": title_text, "body_text": body_text},
+    )
+
+
+def rebuild_search_index(*, apps=global_apps) -> int:
+    """Recreate every search document from the content; return how many there are."""
+    Document = apps.get_model("films", "SearchDocument")
+    with transaction.atomic():
+        Document.objects.all().delete()
+        documents = []
+        for kind, (label, ordering, build) in _DOCUMENTS.items():
+            queryset = apps.get_model(label).objects.order_by(*ordering)
+            if kind == SearchKind.QUOTE:
+                queryset = queryset.select_related("film")
+            for obj in queryset.iterator(chunk_size=2000):
+                document = build(obj)
+                if document is not None:
+                    title_text, body_text = document
+                    documents.append(
+                        Document(
+                            kind=kind, object_id=obj.pk, title_text=title_text, body_text=body_text
+                        )
+                    )
+        Document.objects.bulk_create(documents, batch_size=2000)
+    return len(documents)
+
+
+def _entry_saved(sender, instance, raw=False, **kwargs):
+    if raw:  # loaddata: rebuild_search_index afterwards
+        return
+    if sender is Quote:
+        index_object(SearchKind.QUOTE, instance)
+        return
+    index_object(_KIND_OF[sender], instance)
+    if sender is Film:
+        # A quote about a film is public only while the film is.
+        for quote in instance.quotes.select_related("film"):
+            index_object(SearchKind.QUOTE, quote)
+
+
+def _entry_deleted(sender, instance, **kwargs):
+    kind = SearchKind.QUOTE if sender is Quote else _KIND_OF[sender]
+    SearchDocument.objects.filter(kind=kind, object_id=instance.pk).delete()
+
+
+def connect_search_signals() -> None:
+    for model in (Film, Person, Theme, Quote):
+        uid = f"filmbase-search-{model._meta.label_lower}"
+        post_save.connect(_entry_saved, sender=model, dispatch_uid=f"{uid}-save")
+        post_delete.connect(_entry_deleted, sender=model, dispatch_uid=f"{uid}-delete")
+
+
+# -- Querying ------------------------------------------------------------------------
 
 
 @dataclass
@@ -64,54 +205,112 @@ class SearchResults:
         return len(self.films) + len(self.people) + len(self.themes) + len(self.quotes)
 
 
-def any_field_contains(query: str, fields: list[str]) -> Q:
-    """Return a filter for rows where any of `fields` contains `query` (any case)."""
-    return reduce(or_, (Q(**{f"{name}__icontains": query}) for name in fields))
+@dataclass(frozen=True)
+class _Term:
+    tokens: tuple[str, ...]  # a phrase: tokens in a row
+    prefix: bool = False  # the (single) token may continue
 
 
-def _matching(query: str, strong: list[str], weak: list[str]) -> tuple[Q, Case]:
-    """Return a filter on any of the fields, and a rank: 0 for a strong-field match, 1 else."""
-    strong_q = any_field_contains(query, strong)
-    condition = strong_q
-    if weak:
-        condition |= any_field_contains(query, weak)
-    rank = Case(When(strong_q, then=Value(0)), default=Value(1), output_field=IntegerField())
-    return condition, rank
+def _query_terms(query: str) -> list[_Term]:
+    """Split a query into terms the index understands.
+
+    A run of Chinese becomes the phrase of its character pairs (one character: a prefix);
+    English words are words, the last one a prefix, so "Fen" finds Fenyang.
+    """
+    found = _TOKENS.findall(unicodedata.normalize("NFKC", query).casefold())
+    terms = []
+    for position, (cjk, word) in enumerate(found):
+        if len(cjk) == 1:
+            terms.append(_Term((cjk,), prefix=True))
+        elif cjk:
+            terms.append(_Term(tuple(_cjk_tokens(cjk)[:-1])))
+        else:
+            terms.append(_Term((word,), prefix=position == len(found) - 1))
+    return terms
 
 
-def _top(queryset, query: str, strong: list[str], weak: list[str], order: list[str], limit: int):
-    condition, rank = _matching(query, strong, weak)
-    rows = list(
-        queryset.filter(condition)
-        .annotate(search_rank=rank)
-        .order_by("search_rank", *order)[: limit + 1]
-    )
-    return Hits(rows[:limit], has_more=len(rows) > limit)
+def _fts5_expression(terms: list[_Term]) -> str:
+    phrases = ('"' + " ".join(term.tokens) + '"' + (" *" if term.prefix else "") for term in terms)
+    return " AND ".join(phrases)
 
 
-FILM_FIELDS = (["title", "title_zh", "other_titles"], ["synopsis", "synopsis_zh"])
-PERSON_FIELDS = (["name", "name_zh", "other_names"], [])
-THEME_FIELDS = (["name", "name_zh"], ["description", "description_zh"])
-QUOTE_FIELDS = (["text", "translation"], [])
+def _tsquery_expression(terms: list[_Term], weight: str = "") -> str:
+    parts = []
+    for term in terms:
+        if term.prefix:
+            parts.append(f"{term.tokens[0]}:*{weight}")
+        else:
+            parts.append(
+                " <-> ".join(f"{token}:{weight}" if weight else token for token in term.tokens)
+            )
+    return " & ".join(f"({part})" for part in parts)
+
+
+# Two tiers per kind, each in index order (the curators' order at the last rebuild, then
+# newer entries): every term in a title or name first, then matches that need the prose.
+# Ordering by the index's own row order lets both engines stop after `limit` rows instead
+# of scoring every match, which is what keeps common words fast at 10,000 films.
+_SQLITE_PART = (
+    "SELECT * FROM (SELECT %s AS tier, d.kind, d.id, d.object_id FROM films_searchdocument_fts "
+    "JOIN films_searchdocument d ON d.id = films_searchdocument_fts.rowid "
+    "WHERE films_searchdocument_fts MATCH %s "
+    "ORDER BY films_searchdocument_fts.rowid LIMIT %s)"
+)
+_POSTGRESQL_PART = (
+    "(SELECT %s AS tier, kind, id, object_id FROM films_searchdocument "
+    "WHERE kind = %s AND vector @@ to_tsquery('english', %s) ORDER BY id LIMIT %s)"
+)
+# Quotes have no prose: their words are all in title_text.
+_KINDS_WITH_PROSE = [SearchKind.FILM, SearchKind.PERSON, SearchKind.THEME]
+
+
+def _ranked_ids(terms, limit: int) -> dict[str, list[int]]:
+    """Return, per kind, the ids of the best `limit` + 1 matches in rank order.
+
+    One statement: the title tier of every kind, the prose tier of those that have prose.
+    """
+    parts = [(0, kind) for kind in _DOCUMENTS] + [(1, kind) for kind in _KINDS_WITH_PROSE]
+    params = []
+    if connection.vendor == "postgresql":
+        anywhere, in_titles = _tsquery_expression(terms), _tsquery_expression(terms, "A")
+        tiers = [in_titles, f"({anywhere}) & !({in_titles})"]
+        for tier, kind in parts:
+            params += [tier, kind, tiers[tier], limit + 1]
+        part = _POSTGRESQL_PART
+    else:
+        expression = _fts5_expression(terms)
+        tiers = [
+            f"title_text : ({expression})",
+            f"({{title_text body_text}} : ({expression}) NOT title_text : ({expression}))",
+        ]
+        for tier, kind in parts:
+            params += [tier, f"kind : {kind} AND {tiers[tier]}", limit + 1]
+        part = _SQLITE_PART
+    with connection.cursor() as cursor:
+        cursor.execute(" UNION ALL ".join([part] * len(parts)), params)
+        rows = cursor.fetchall()
+    ranked = {kind: [] for kind in _DOCUMENTS}
+    for _tier, kind, _position, object_id in sorted(rows):
+        ranked[kind].append(object_id)
+    return ranked
+
+
+def _hits(queryset, ids: list[int], limit: int) -> Hits:
+    found = queryset.in_bulk(ids[:limit]) if ids else {}
+    return Hits([found[pk] for pk in ids[:limit] if pk in found], has_more=len(ids) > limit)
 
 
 def search(raw_query: str | None, *, limit: int = 20) -> SearchResults:
     """Return up to `limit` published hits of each kind for the reader's query."""
     query = normalise_query(raw_query)
-    if not query:
-        return SearchResults(query="")
+    terms = _query_terms(query)
+    if not terms:
+        return SearchResults(query=query)
+    ids = _ranked_ids(terms, limit)
     return SearchResults(
         query=query,
-        films=_top(
-            Film.objects.published().with_directors(), query, *FILM_FIELDS, ["order"], limit
-        ),
-        people=_top(Person.objects.all(), query, *PERSON_FIELDS, ["name"], limit),
-        themes=_top(Theme.objects.all(), query, *THEME_FIELDS, ["order", "name"], limit),
-        quotes=_top(
-            Quote.objects.published().with_context(),
-            query,
-            *QUOTE_FIELDS,
-            ["pk"],
-            limit,
-        ),
+        films=_hits(Film.objects.published().with_directors(), ids[SearchKind.FILM], limit),
+        people=_hits(Person.objects.all(), ids[SearchKind.PERSON], limit),
+        themes=_hits(Theme.objects.all(), ids[SearchKind.THEME], limit),
+        quotes=_hits(Quote.objects.published().with_context(), ids[SearchKind.QUOTE], limit),
     )

@@ -2,8 +2,10 @@
 
 import pytest
 from django.contrib.auth.models import Group
+from django.db import transaction
 
 from films.curators import CURATORS_GROUP
+from films.seed import seed_load
 
 
 @pytest.fixture(autouse=True)
@@ -70,3 +72,16 @@ def token_client(curator):
     client = APIClient()
     client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=curator).key}")
     return client
+
+
+@pytest.fixture(scope="class")
+def seeded(django_db_setup, django_db_blocker):
+    """Load the seed once for a class of tests and roll it back after the last one.
+
+    Each test still runs in its own savepoint (pytest-django's `django_db`), so a test
+    that edits the data leaves the next one the seed as loaded.
+    """
+    with django_db_blocker.unblock(), transaction.atomic():
+        assert seed_load() is True
+        yield
+        transaction.set_rollback(True)

@@ -43,11 +43,11 @@ pytestmark = pytest.mark.django_db
 
 CHECKS = [not_a_server_error, status_code_conformance, response_schema_conformance]
 EXAMPLES = int(os.environ.get("SCHEMATHESIS_EXAMPLES", "25"))
-EXISTING = {"slug": None, "id": None}  # filled per operation from the seeded rows
+EXISTING = {"slug": None, "id": None}  # filled per operation from the existing_entries rows
 
 
 @pytest.fixture
-def seeded():
+def existing_entries():
     """A few entries of every kind, for detail operations to find."""
     theme = ThemeFactory(slug="hometown", name="Hometown", name_zh="故乡")
     film = FilmFactory(slug="wheat-harvest", title="Wheat Harvest", title_zh="麦收")
@@ -89,12 +89,12 @@ def api_settings(settings):
     return settings
 
 
-def _existing_parameters(operation, seeded):
+def _existing_parameters(operation, existing_entries):
     resource = operation.path.split("/")[3]
     if "{slug}" in operation.path:
-        return {"slug": seeded[resource]}
+        return {"slug": existing_entries[resource]}
     if "{id}" in operation.path:
-        return {"id": seeded[resource]}
+        return {"id": existing_entries[resource]}
     return None
 
 
@@ -124,7 +124,7 @@ def _run(operation, strategy, headers, stats, failures):
 
 @pytest.mark.parametrize("who", ["anonymous", "curator"])
 def test_every_operation_conforms_to_the_schema(
-    who, seeded, curator, api_settings, wsgi_app, capsys
+    who, existing_entries, curator, api_settings, wsgi_app, capsys
 ):
     schema = schemathesis.openapi.from_wsgi("/api/v1/schema/?format=json", wsgi_app)
     headers = {}
@@ -141,7 +141,7 @@ def test_every_operation_conforms_to_the_schema(
         stats = {"cases": 0, "status": {}}
         for mode in modes:
             _run(operation, operation.as_strategy(generation_mode=mode), headers, stats, failures)
-        existing = _existing_parameters(operation, seeded)
+        existing = _existing_parameters(operation, existing_entries)
         if existing:
             strategy = operation.as_strategy(path_parameters=existing)
             _run(operation, strategy, headers, stats, failures)

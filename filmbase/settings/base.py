@@ -152,7 +152,24 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Redis when REDIS_URL is set (shared by every web process and machine), else memory
+# local to each process. Either way a cache failure degrades to uncached serving.
+REDIS_URL = env_str("REDIS_URL", "")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "filmbase.cache.ResilientRedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "filmbase",
+        }
+    }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        }
+    }
 
 # History records carry the curator who made the change (HistoryRequestMiddleware).
 SIMPLE_HISTORY_REVERT_DISABLED = False
@@ -167,7 +184,9 @@ LOGGING = {
 # Public cache and validators (filmbase/caching.py). The content version lives in a file
 # under VAR_DIR for the workers of one machine, or in the shared cache ("cache") when
 # that is Redis and several machines serve the site.
-FILMBASE_CONTENT_VERSION_STORE = env_str("FILMBASE_CONTENT_VERSION_STORE", "file")
+FILMBASE_CONTENT_VERSION_STORE = env_str(
+    "FILMBASE_CONTENT_VERSION_STORE", "cache" if REDIS_URL else "file"
+)
 FILMBASE_RELEASE = env_str("FILMBASE_RELEASE", "")
 FILMBASE_PUBLIC_CACHE_TIMEOUT = env_int("FILMBASE_PUBLIC_CACHE_TIMEOUT", 24 * 60 * 60)
 FILMBASE_PUBLIC_CACHE_EXCLUDED_PATHS = ["/admin/", "/healthz", "/api/v1/auth/"]

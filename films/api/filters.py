@@ -7,16 +7,25 @@ Chinese, which has no spaces between words); `ordering=` takes the listed fields
 `-` for descending, and always ends on the primary key so pages never overlap.
 """
 
+from functools import reduce
+from operator import or_
+
 import django_filters as filters
 from django import forms
+from django.db.models import Q
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
 from filmbase.api import can_see_drafts
 from filmbase.content import Language
 from films.models import Credit, CreditRole, Film, Milestone, Quote, Source, Theme, TitleStatus
-from films.search import any_field_contains, normalise_query
+from films.search import normalise_query
 from people.models import Person
+
+
+def any_field_contains(query: str, fields: list[str]) -> Q:
+    """Return a filter for rows where any of `fields` contains `query`, in any case."""
+    return reduce(or_, (Q(**{f"{name}__icontains": query}) for name in fields))
 
 
 @extend_schema_field(OpenApiTypes.INT)
@@ -46,7 +55,11 @@ class StableOrderingFilter(filters.OrderingFilter):
 
 
 class SearchFilterSet(filters.FilterSet):
-    """A FilterSet with `search=`: a substring of any of `search_fields`, in any case."""
+    """A FilterSet with `search=`: a substring of any of `search_fields`, in any case.
+
+    A substring match (not the search index of /search/, which ranks and stops at a
+    limit): a filter must narrow the whole list, and 麦收 must match inside 麦收时节.
+    """
 
     search_fields: list[str] = []
 

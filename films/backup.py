@@ -1,0 +1,117 @@
+"""Export and import filmbase's content as one JSON document.
+
+`export_content()` writes every content row and its history — drafts included, since
+this is a backup, not the public export — in an order that can be loaded back;
+`import_content()` loads such a document into an empty database in one transaction,
+then rebuilds what is derived (the search index, the content version). Primary keys are
+kept, so URLs and API ids survive the round trip. Users are not content: the history
+keeps what changed and when, not who (history_user is left empty).
+"""
+
+import json
+from datetime import UTC, datetime
+
+from django.apps import apps
+from django.core import serializers
+from django.core.management.base import CommandError
+from django.core.management.color import no_style
+from django.db import connection, transaction
+
+from filmbase.caching import bump_version
+from films.curators import CONTENT_MODELS
+from films.search import rebuild_search_index
+
+FORMAT = "filmbase-content"
+FORMAT_VERSION = 1
+# Load order: a row only refers to rows above it.
+MODEL_ORDER = [
+    "people.person",
+    "people.personlink",
+    "films.source",
+    "films.collection",
+    "films.milestone",
+    "films.theme",
+    "films.film",
+    "films.credit",
+    "films.quote",
+    "films.citation",
+]
+
+
+def _models():
+    """Yield each content model, then its history and its history's many-to-many rows.
+
+    A model's own many-to-many links (a film's themes) travel inside its rows.
+    """
+    labels = {f"{app}.{model}" for app, models in CONTENT_MODELS.items() for model in models}
+    assert labels == set(MODEL_ORDER), "CONTENT_MODELS and MODEL_ORDER disagree"
+    for label in MODEL_ORDER:
+        model = apps.get_model(label)
+        history = model.history.model
+        yield model
+        yield history
+        for relation in history._meta.related_objects:
+            if relation.related_model.__name__.startswith(f"{history.__name__}_"):
+                yield relation.related_model
+
+
+def export_content() -> dict:
+    """Return every content row, history included, as a JSON-ready document."""
+    objects = []
+    for model in _models():
+        queryset = model._default_manager.order_by("pk")
+        rows = serializers.serialize("python", queryset)
+        for row in rows:
+            if "history_user" in row["fields"]:
+                row["fields"]["history_user"] = None
+        objects.extend(rows)
+    return {
+        "format": FORMAT,
+        "version": FORMAT_VERSION,
+        "exported_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "objects": _jsonable(objects),
+    }
+
+
+class _LosslessEncoder(serializers.json.DjangoJSONEncoder):
+    """Keep microseconds: DjangoJSONEncoder rounds times to milliseconds."""
+
+    def default(self, o):
+        if isinstance(o, datetime):
+            return o.isoformat().replace("+00:00", "Z")
+        return super().default(o)
+
+
+def _jsonable(rows: list[dict]) -> list[dict]:
+    return json.loads(json.dumps(rows, cls=_LosslessEncoder))
+
+
+@transaction.atomic
+def import_content(document: dict) -> int:
+    """Load an exported document into an empty database; return how many rows it held."""
+    if document.get("format") != FORMAT:
+        raise CommandError("This is not a filmbase content export.")
+    if document.get("version") != FORMAT_VERSION:
+        raise CommandError(
+            f"Export format version {document.get('version')!r} is not supported "
+            f"(this filmbase reads version {FORMAT_VERSION})."
+        )
+    if any(apps.get_model(label).objects.exists() for label in MODEL_ORDER):
+        raise CommandError("The database already holds content: import into an empty one.")
+    count = 0
+    try:
+        for obj in serializers.deserialize("python", document["objects"]):
+            # The history comes with the export: don't let the many-to-many links write more.
+            obj.object.skip_history_when_saving = True
+            obj.save()  # a raw save: primary keys kept
+            count += 1
+    except (serializers.base.DeserializationError, KeyError, TypeError) as error:
+        raise CommandError(f"The export is damaged: {error}") from error
+    # Rows came with their primary keys: move each sequence past them (PostgreSQL).
+    models = list(_models())
+    with connection.cursor() as cursor:
+        for statement in connection.ops.sequence_reset_sql(no_style(), models):
+            cursor.execute(statement)
+    rebuild_search_index()
+    transaction.on_commit(bump_version)
+    return count

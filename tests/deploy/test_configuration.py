@@ -1,0 +1,100 @@
+"""Production configuration: what can be checked without Docker or a real deployment."""
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from django.conf import settings
+
+ROOT = Path(settings.BASE_DIR)
+PROD_ENV = {
+    "DJANGO_SETTINGS_MODULE": "filmbase.settings.prod",
+    "DJANGO_SECRET_KEY": "x" * 20 + "-a-long-and-random-looking-secret-for-tests-only",
+    "DJANGO_ALLOWED_HOSTS": "filmbase.example.org",
+    "DATABASE_URL": "sqlite:////tmp/filmbase-check.sqlite3",
+}
+
+
+def manage(*args, env):
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_"))}
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env={**clean, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_deploy_check_passes_without_a_single_warning():
+    result = manage("check", "--deploy", "--fail-level", "WARNING", env=PROD_ENV)
+    assert result.returncode == 0, result.stderr + result.stdout
+    assert "no issues" in result.stdout
+
+
+@pytest.mark.parametrize("missing", ["DJANGO_SECRET_KEY", "DJANGO_ALLOWED_HOSTS", "DATABASE_URL"])
+def test_production_refuses_to_start_without_a_required_variable(missing):
+    env = {k: v for k, v in PROD_ENV.items() if k != missing}
+    result = manage("check", env=env)
+    assert result.returncode != 0
+    assert f"Set the {missing} environment variable." in result.stderr
+
+
+def test_env_example_lists_every_variable_the_settings_read():
+    read = set()
+    for path in [*(ROOT / "filmbase" / "settings").glob("*.py"), ROOT / "filmbase" / "gunicorn.py"]:
+        text = path.read_text()
+        read |= set(re.findall(r"env_(?:str|bool|int|list)\(\s*\"([A-Z_]+)\"", text))
+        read |= set(re.findall(r"os\.environ\.get\(\"([A-Z_]+)\"", text))
+    listed = set(re.findall(r"^([A-Z_]+)=", (ROOT / ".env.example").read_text(), re.MULTILINE))
+    assert read, "no environment variable found in the settings"
+    assert read <= listed, f"missing from .env.example: {sorted(read - listed)}"
+
+
+@pytest.fixture(scope="module")
+def compose():
+    return yaml.safe_load((ROOT / "docker-compose.yml").read_text())
+
+
+def test_compose_names_the_database_cache_and_web_services(compose):
+    services = compose["services"]
+    assert set(services) == {"db", "cache", "web"}
+    assert services["db"]["image"] == "postgres:16"
+    assert services["cache"]["image"].startswith("redis:7")
+    assert services["web"]["build"] == "."
+    assert "pgdata:/var/lib/postgresql/data" in services["db"]["volumes"]
+    assert "pgdata" in compose["volumes"]
+
+
+def test_every_service_has_a_healthcheck_and_web_waits_for_healthy_backends(compose):
+    services = compose["services"]
+    assert all("healthcheck" in service for service in services.values())
+    assert "/healthz" in " ".join(services["web"]["healthcheck"]["test"])
+    assert services["web"]["depends_on"] == {
+        "db": {"condition": "service_healthy"},
+        "cache": {"condition": "service_healthy"},
+    }
+
+
+def test_web_gets_every_variable_production_requires(compose):
+    environment = compose["services"]["web"]["environment"]
+    for name in ["DJANGO_SECRET_KEY", "DJANGO_ALLOWED_HOSTS", "DATABASE_URL", "REDIS_URL"]:
+        assert environment.get(name), name
+    assert environment["DJANGO_SETTINGS_MODULE"] == "filmbase.settings.prod"
+    assert "@db:5432/" in environment["DATABASE_URL"]
+    assert environment["REDIS_URL"].startswith("redis://cache:")
+
+
+def test_image_runs_the_start_script_as_a_non_root_user_with_static_files_built_in():
+    dockerfile = (ROOT / "Dockerfile").read_text()
+    assert dockerfile.startswith("#") and "FROM python:3.11-slim" in dockerfile
+    assert "uv sync --locked --no-dev" in dockerfile
+    assert "collectstatic" in dockerfile
+    assert re.search(r"^USER filmbase$", dockerfile, re.MULTILINE)
+    assert 'CMD ["bin/start"]' in dockerfile
+    assert "HEALTHCHECK" in dockerfile and "/healthz" in dockerfile
