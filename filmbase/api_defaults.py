@@ -1,4 +1,4 @@
-"""The classes REST_FRAMEWORK names: pagination, throttles, OPTIONS metadata.
+"""The classes REST_FRAMEWORK names: permissions, pagination, throttles, OPTIONS metadata.
 
 They live apart from filmbase/api.py because DRF imports them while it defines APIView
 itself; a module that imported DRF's views (as filmbase/api.py does) would be a cycle.
@@ -6,6 +6,7 @@ itself; a module that imported DRF's views (as filmbase/api.py does) would be a 
 
 from rest_framework.metadata import SimpleMetadata
 from rest_framework.pagination import PageNumberPagination
+from rest_framework.permissions import SAFE_METHODS, DjangoModelPermissionsOrAnonReadOnly
 from rest_framework.settings import api_settings
 from rest_framework.throttling import AnonRateThrottle, UserRateThrottle
 
@@ -61,3 +62,16 @@ class Metadata(SimpleMetadata):
         metadata = super().determine_metadata(request, view)
         metadata.pop("actions", None)
         return metadata
+
+
+class ContentPermissions(DjangoModelPermissionsOrAnonReadOnly):
+    """Anyone may read; writing needs the model permission (the Curators group has it).
+
+    Reads return at once: DRF's class would build the view's queryset just to learn
+    that a GET needs no permission.
+    """
+
+    def has_permission(self, request, view):
+        if request.method in SAFE_METHODS:
+            return True
+        return super().has_permission(request, view)

@@ -6,11 +6,11 @@ the film resources, which embed people in turn.
 
 from rest_framework import serializers
 
-from filmbase.api import LinkField
+from filmbase.api import CompiledSerializer, LinkField
 from films.models import Citation, Collection, Film, Source, Theme
 
 
-class FilmRefSerializer(serializers.ModelSerializer):
+class FilmRefSerializer(CompiledSerializer):
     """A film as other entries mention it: both titles, both labels, its links."""
 
     display_title = serializers.CharField(read_only=True)
@@ -34,7 +34,7 @@ class FilmRefSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class ThemeRefSerializer(serializers.ModelSerializer):
+class ThemeRefSerializer(CompiledSerializer):
     url = LinkField("api:theme-detail")
 
     class Meta:
@@ -43,7 +43,7 @@ class ThemeRefSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class CollectionRefSerializer(serializers.ModelSerializer):
+class CollectionRefSerializer(CompiledSerializer):
     url = LinkField("api:collection-detail")
 
     class Meta:
@@ -52,7 +52,7 @@ class CollectionRefSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class SourceRefSerializer(serializers.ModelSerializer):
+class SourceRefSerializer(CompiledSerializer):
     """A source as a footnote: what it is, where it is (`address`), and its API entry."""
 
     address = serializers.URLField(source="url", read_only=True)
@@ -64,7 +64,7 @@ class SourceRefSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class CitationSerializer(serializers.ModelSerializer):
+class CitationSerializer(CompiledSerializer):
     """A footnote: the fact (`topic`, `note`) and the source that supports it."""
 
     source = SourceRefSerializer(read_only=True)

@@ -9,7 +9,13 @@ models' `for_list()` / `for_detail()` querysets, so no row costs a query.
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from filmbase.api import LinesField, LinkField, ModelCleanMixin, NestedRowsMixin
+from filmbase.api import (
+    CompiledSerializer,
+    LinesField,
+    LinkField,
+    ModelCleanMixin,
+    NestedRowsMixin,
+)
 from films.api.refs import (
     CitationSerializer,
     CitationWriteSerializer,
@@ -33,7 +39,7 @@ class WriteSerializer(ModelCleanMixin, NestedRowsMixin, serializers.ModelSeriali
 # -- Films ---------------------------------------------------------------------------
 
 
-class CreditSerializer(serializers.ModelSerializer):
+class CreditSerializer(CompiledSerializer):
     person = PersonRefSerializer(read_only=True)
 
     class Meta:
@@ -50,7 +56,7 @@ class CreditWriteSerializer(serializers.ModelSerializer):
         fields = ["person", "role", "order"]
 
 
-class FilmQuoteSerializer(serializers.ModelSerializer):
+class FilmQuoteSerializer(CompiledSerializer):
     """A quote as a film's entry shows it (the film is the one being read)."""
 
     speaker = PersonRefSerializer(read_only=True)
@@ -82,7 +88,7 @@ FILM_LIST_FIELDS = [
 ]
 
 
-class FilmListSerializer(serializers.ModelSerializer):
+class FilmListSerializer(CompiledSerializer):
     display_title = serializers.CharField(read_only=True)
     display_title_zh = serializers.CharField(read_only=True)
     directors = PersonRefSerializer(many=True, read_only=True)
@@ -199,7 +205,7 @@ class ThemeQuoteSerializer(FilmQuoteSerializer):
 THEME_LIST_FIELDS = ["slug", "name", "name_zh", "order", "url", "page_url", "page_url_zh"]
 
 
-class ThemeListSerializer(serializers.ModelSerializer):
+class ThemeListSerializer(CompiledSerializer):
     url = LinkField("api:theme-detail")
     page_url = LinkField("themes:detail")
     page_url_zh = LinkField("themes:detail", language="zh-hans")
@@ -257,7 +263,7 @@ QUOTE_FIELDS = [
 ]
 
 
-class QuoteListSerializer(serializers.ModelSerializer):
+class QuoteListSerializer(CompiledSerializer):
     words_en = serializers.CharField(read_only=True)
     words_zh = serializers.CharField(read_only=True)
     speaker = PersonRefSerializer(read_only=True)
@@ -326,7 +332,7 @@ SOURCE_LIST_FIELDS = [
 ]
 
 
-class SourceListSerializer(serializers.ModelSerializer):
+class SourceListSerializer(CompiledSerializer):
     address = serializers.URLField(source="url", read_only=True)
     url = LinkField("api:source-detail", "id")
 
@@ -336,7 +342,7 @@ class SourceListSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class SupportedFactSerializer(serializers.ModelSerializer):
+class SupportedFactSerializer(CompiledSerializer):
     """A fact a source supports, with its subject: a film, a person or the collection."""
 
     film = FilmRefSerializer(read_only=True, allow_null=True)
@@ -392,7 +398,7 @@ COLLECTION_WRITE_FIELDS = [
 ]
 
 
-class CollectionListSerializer(serializers.ModelSerializer):
+class CollectionListSerializer(CompiledSerializer):
     url = LinkField("api:collection-detail")
 
     class Meta:
@@ -442,7 +448,7 @@ MILESTONE_FIELDS = [
 ]
 
 
-class MilestoneListSerializer(serializers.ModelSerializer):
+class MilestoneListSerializer(CompiledSerializer):
     source = SourceRefSerializer(read_only=True)
     url = LinkField("api:milestone-detail", "id")
 

@@ -2,13 +2,19 @@
 
 from rest_framework import serializers
 
-from filmbase.api import LinesField, LinkField, ModelCleanMixin, NestedRowsMixin
+from filmbase.api import (
+    CompiledSerializer,
+    LinesField,
+    LinkField,
+    ModelCleanMixin,
+    NestedRowsMixin,
+)
 from films.api.refs import CitationSerializer, FilmRefSerializer, SourceRefSerializer
 from films.models import Credit, Quote
 from people.models import Person, PersonLink
 
 
-class PersonRefSerializer(serializers.ModelSerializer):
+class PersonRefSerializer(CompiledSerializer):
     """A person as other entries mention them: both names and their links."""
 
     url = LinkField("api:person-detail")
@@ -42,13 +48,13 @@ class PersonListSerializer(PersonRefSerializer):
         read_only_fields = fields
 
 
-class PersonLinkSerializer(serializers.ModelSerializer):
+class PersonLinkSerializer(CompiledSerializer):
     class Meta:
         model = PersonLink
         fields = ["label", "url", "order"]
 
 
-class CreditFilmSerializer(serializers.ModelSerializer):
+class CreditFilmSerializer(CompiledSerializer):
     """A person's credit: the film and the role."""
 
     film = FilmRefSerializer(read_only=True)
@@ -59,7 +65,7 @@ class CreditFilmSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class PersonQuoteSerializer(serializers.ModelSerializer):
+class PersonQuoteSerializer(CompiledSerializer):
     """A quote as the speaker's entry shows it: with the film it is about and its source."""
 
     film = FilmRefSerializer(read_only=True, allow_null=True)
