@@ -211,6 +211,15 @@ class LinkField(serializers.Field):
         return f"{prefix}{value}{suffix}"
 
 
+def link_fields(api_view: str, page_view: str, lookup: str = "slug", fragment=None) -> tuple:
+    """Return an entry's `url` (its API address), `page_url` and `page_url_zh` (its pages)."""
+    return (
+        LinkField(api_view, lookup),
+        LinkField(page_view, lookup, fragment=fragment),
+        LinkField(page_view, lookup, language="zh-hans", fragment=fragment),
+    )
+
+
 # -- Fast output --------------------------------------------------------------------------
 
 _VALUE, _CONVERT, _LINK, _IMAGE, _ONE, _MANY = range(6)
@@ -503,8 +512,9 @@ class ContentViewSet(ApiViewMixin, viewsets.ModelViewSet):
     """Read, and for curators write, one content model.
 
     Subclasses set `model`, the three serializers and `draft_permission` (or None for
-    models without drafts), and implement `visible(drafts)`, `for_list(queryset, drafts)`
-    and `for_detail(queryset, drafts)` by calling the model's queryset methods.
+    models without drafts). Reads go through the model's queryset methods where it has
+    them: `visible(drafts)`, then `for_list()` for a list and `for_detail(drafts=…)` (else
+    `for_list()`) for one entry, the same methods the reader pages use.
 
     Validators: a list's ETag is the content version (the same one the public cache
     gives anonymous readers, with a suffix when drafts are shown); a detail's ETag adds
@@ -523,13 +533,16 @@ class ContentViewSet(ApiViewMixin, viewsets.ModelViewSet):
     # -- querysets: subclasses call the model's purpose-built methods here
 
     def visible(self, drafts: bool):
-        return self.model.objects.all()
+        queryset = self.model.objects.all()
+        return queryset.visible(drafts) if hasattr(queryset, "visible") else queryset
 
     def for_list(self, queryset, drafts: bool):
-        return queryset
+        return queryset.for_list() if hasattr(queryset, "for_list") else queryset
 
     def for_detail(self, queryset, drafts: bool):
-        return queryset
+        if hasattr(queryset, "for_detail"):
+            return queryset.for_detail(drafts=drafts)
+        return self.for_list(queryset, drafts)
 
     @property
     def drafts(self) -> bool:

@@ -6,7 +6,7 @@ the film resources, which embed people in turn.
 
 from rest_framework import serializers
 
-from filmbase.api import CompiledSerializer, LinkField
+from filmbase.api import CompiledSerializer, LinkField, link_fields
 from films.models import Citation, Collection, Film, Source, Theme
 
 
@@ -15,9 +15,7 @@ class FilmRefSerializer(CompiledSerializer):
 
     display_title = serializers.CharField(read_only=True)
     display_title_zh = serializers.CharField(read_only=True)
-    url = LinkField("api:film-detail")
-    page_url = LinkField("films:detail")
-    page_url_zh = LinkField("films:detail", language="zh-hans")
+    url, page_url, page_url_zh = link_fields("api:film-detail", "films:detail")
 
     class Meta:
         model = Film

@@ -15,6 +15,7 @@ from filmbase.api import (
     LinkField,
     ModelCleanMixin,
     NestedRowsMixin,
+    link_fields,
 )
 from films.api.refs import (
     CitationSerializer,
@@ -93,9 +94,7 @@ class FilmListSerializer(CompiledSerializer):
     display_title_zh = serializers.CharField(read_only=True)
     directors = PersonRefSerializer(many=True, read_only=True)
     themes = ThemeRefSerializer(many=True, read_only=True)
-    url = LinkField("api:film-detail")
-    page_url = LinkField("films:detail")
-    page_url_zh = LinkField("films:detail", language="zh-hans")
+    url, page_url, page_url_zh = link_fields("api:film-detail", "films:detail")
 
     class Meta:
         model = Film
@@ -206,9 +205,7 @@ THEME_LIST_FIELDS = ["slug", "name", "name_zh", "order", "url", "page_url", "pag
 
 
 class ThemeListSerializer(CompiledSerializer):
-    url = LinkField("api:theme-detail")
-    page_url = LinkField("themes:detail")
-    page_url_zh = LinkField("themes:detail", language="zh-hans")
+    url, page_url, page_url_zh = link_fields("api:theme-detail", "themes:detail")
 
     class Meta:
         model = Theme
@@ -270,9 +267,9 @@ class QuoteListSerializer(CompiledSerializer):
     film = FilmRefSerializer(read_only=True, allow_null=True)
     source = SourceRefSerializer(read_only=True)
     themes = ThemeRefSerializer(many=True, read_only=True)
-    url = LinkField("api:quote-detail", "id")
-    page_url = LinkField("quotes:list", "id", fragment="#quote-")
-    page_url_zh = LinkField("quotes:list", "id", language="zh-hans", fragment="#quote-")
+    url, page_url, page_url_zh = link_fields(
+        "api:quote-detail", "quotes:list", "id", fragment="#quote-"
+    )
 
     class Meta:
         model = Quote
@@ -501,27 +498,21 @@ class FilmHitSerializer(HitSerializer):
     hit_type = "film"
     label = serializers.CharField(source="display_title")
     label_zh = serializers.CharField(source="display_title_zh")
-    url = LinkField("api:film-detail")
-    page_url = LinkField("films:detail")
-    page_url_zh = LinkField("films:detail", language="zh-hans")
+    url, page_url, page_url_zh = link_fields("api:film-detail", "films:detail")
 
 
 class PersonHitSerializer(HitSerializer):
     hit_type = "person"
     label = serializers.CharField(source="name")
     label_zh = serializers.CharField(source="name_zh")
-    url = LinkField("api:person-detail")
-    page_url = LinkField("people:detail")
-    page_url_zh = LinkField("people:detail", language="zh-hans")
+    url, page_url, page_url_zh = link_fields("api:person-detail", "people:detail")
 
 
 class ThemeHitSerializer(HitSerializer):
     hit_type = "theme"
     label = serializers.CharField(source="name")
     label_zh = serializers.CharField(source="name_zh")
-    url = LinkField("api:theme-detail")
-    page_url = LinkField("themes:detail")
-    page_url_zh = LinkField("themes:detail", language="zh-hans")
+    url, page_url, page_url_zh = link_fields("api:theme-detail", "themes:detail")
 
 
 class QuoteHitSerializer(HitSerializer):
@@ -529,9 +520,9 @@ class QuoteHitSerializer(HitSerializer):
     slug = serializers.SerializerMethodField()
     label = serializers.CharField(source="words_en")
     label_zh = serializers.CharField(source="words_zh")
-    url = LinkField("api:quote-detail", "id")
-    page_url = LinkField("quotes:list", "id", fragment="#quote-")
-    page_url_zh = LinkField("quotes:list", "id", language="zh-hans", fragment="#quote-")
+    url, page_url, page_url_zh = link_fields(
+        "api:quote-detail", "quotes:list", "id", fragment="#quote-"
+    )
 
     def get_slug(self, obj) -> None:
         return None

@@ -25,15 +25,6 @@ class FilmViewSet(ContentViewSet):
     filterset_class = filters.FilmFilter
     draft_permission = "films.change_film"
 
-    def visible(self, drafts):
-        return Film.objects.visible(drafts)
-
-    def for_list(self, queryset, drafts):
-        return queryset.for_list()
-
-    def for_detail(self, queryset, drafts):
-        return queryset.for_detail(drafts=drafts)
-
 
 class ThemeViewSet(ContentViewSet):
     """The subjects the works treat, with their films and quotes."""
@@ -46,9 +37,6 @@ class ThemeViewSet(ContentViewSet):
     filterset_class = filters.ThemeFilter
     # A theme has no drafts itself, but its entry lists films and quotes that may be.
     draft_permission = "films.change_film"
-
-    def for_detail(self, queryset, drafts):
-        return queryset.for_detail(drafts=drafts)
 
 
 class QuoteViewSet(ContentViewSet):
@@ -64,15 +52,6 @@ class QuoteViewSet(ContentViewSet):
     filterset_class = filters.QuoteFilter
     draft_permission = "films.change_quote"
 
-    def visible(self, drafts):
-        return Quote.objects.visible(drafts)
-
-    def for_list(self, queryset, drafts):
-        return queryset.for_list()
-
-    def for_detail(self, queryset, drafts):
-        return queryset.for_list()
-
 
 class SourceViewSet(ContentViewSet):
     """The published pages the facts rest on, and the facts each supports."""
@@ -87,9 +66,6 @@ class SourceViewSet(ContentViewSet):
     filterset_class = filters.SourceFilter
     draft_permission = "films.change_film"
 
-    def for_detail(self, queryset, drafts):
-        return queryset.for_detail(drafts=drafts)
-
 
 class CollectionViewSet(ContentViewSet):
     """The co-creation project: its premiere, organiser and films."""
@@ -100,9 +76,6 @@ class CollectionViewSet(ContentViewSet):
     detail_serializer_class = serializers.CollectionDetailSerializer
     write_serializer_class = serializers.CollectionWriteSerializer
     draft_permission = "films.change_film"
-
-    def for_detail(self, queryset, drafts):
-        return queryset.for_detail(drafts=drafts)
 
 
 class MilestoneViewSet(ContentViewSet):
@@ -116,12 +89,6 @@ class MilestoneViewSet(ContentViewSet):
     detail_serializer_class = serializers.MilestoneDetailSerializer
     write_serializer_class = serializers.MilestoneWriteSerializer
     filterset_class = filters.MilestoneFilter
-
-    def for_list(self, queryset, drafts):
-        return queryset.for_list()
-
-    def for_detail(self, queryset, drafts):
-        return queryset.for_list()
 
 
 class SearchView(ReadOnlyApiView):

@@ -8,6 +8,7 @@ from filmbase.api import (
     LinkField,
     ModelCleanMixin,
     NestedRowsMixin,
+    link_fields,
 )
 from films.api.refs import CitationSerializer, FilmRefSerializer, SourceRefSerializer
 from films.models import Credit, Quote
@@ -17,9 +18,7 @@ from people.models import Person, PersonLink
 class PersonRefSerializer(CompiledSerializer):
     """A person as other entries mention them: both names and their links."""
 
-    url = LinkField("api:person-detail")
-    page_url = LinkField("people:detail")
-    page_url_zh = LinkField("people:detail", language="zh-hans")
+    url, page_url, page_url_zh = link_fields("api:person-detail", "people:detail")
 
     class Meta:
         model = Person

@@ -16,6 +16,3 @@ class PersonViewSet(ContentViewSet):
     filterset_class = filters.PersonFilter
     # A person has no drafts, but their entry lists films and quotes that may be.
     draft_permission = "films.change_film"
-
-    def for_detail(self, queryset, drafts):
-        return queryset.for_detail(drafts=drafts)
