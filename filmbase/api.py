@@ -25,7 +25,7 @@ from django.db.models import ProtectedError, RestrictedError
 from django.http import JsonResponse
 from django.urls import reverse
 from django.utils import translation
-from django.utils.cache import patch_cache_control
+from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date, parse_etags
 from django.views import defaults
 from django.views.decorators.csrf import csrf_exempt
@@ -481,25 +481,35 @@ def content_etag(*, drafts: bool = False) -> str | None:
 
 
 def conditional(request, etag: str | None, respond) -> Response:
-    """Answer 304 when `If-None-Match` holds `etag`, else `respond()` with the validators."""
+    """Answer 304 when the client's copy is current, else `respond()` with the validators."""
     if _not_modified(request, etag):
         return _not_modified_response(etag)
     response = respond()
     if etag is not None and response.status_code == 200:
         response["ETag"] = etag
-        version = etag.strip('"').split("-")[1]
-        response["Last-Modified"] = http_date(version_timestamp(version))
+        response["Last-Modified"] = http_date(_changed_at(etag))
     return response
 
 
+def _changed_at(etag: str) -> int:
+    """Return when the content last changed, from the content version inside `etag`."""
+    return int(version_timestamp(etag.strip('"').split("-")[1]))
+
+
 def _not_modified(request, etag: str | None) -> bool:
-    header = request.META.get("HTTP_IF_NONE_MATCH")
-    if not header or etag is None:
+    """Return whether If-None-Match (or, without it, If-Modified-Since) says "unchanged".
+
+    If-Modified-Since is compared with when any content last changed, not the entry's own
+    `updated_at`: what a detail shows of other entries (a director's name) may be newer.
+    """
+    if etag is None or request.method not in ("GET", "HEAD"):
         return False
-    if header.strip() == "*":
-        return True
-    wanted = {tag.removeprefix("W/") for tag in parse_etags(header)}
-    return etag in wanted
+    if not request.META.get("HTTP_IF_NONE_MATCH") and not request.META.get(
+        "HTTP_IF_MODIFIED_SINCE"
+    ):
+        return False
+    answer = get_conditional_response(request, etag=etag, last_modified=_changed_at(etag))
+    return answer is not None and answer.status_code == status.HTTP_304_NOT_MODIFIED
 
 
 def _not_modified_response(etag: str) -> Response:

@@ -190,6 +190,10 @@ def test_detail_etag_follows_the_entry_and_revalidates(api_client, token_client,
     assert again.status_code == 304
     listed = token_client.get("/api/v1/films/")
     assert token_client.get("/api/v1/films/", HTTP_IF_NONE_MATCH=listed["ETag"]).status_code == 304
+    since = token_client.get("/api/v1/films/", HTTP_IF_MODIFIED_SINCE=listed["Last-Modified"])
+    assert since.status_code == 304
+    head = token_client.head("/api/v1/films/wheat-harvest/")
+    assert head.status_code == 200 and head.content == b"" and head["ETag"] == mine["ETag"]
 
 
 def test_a_stale_if_match_is_a_412_for_every_write(token_client, film):
@@ -314,6 +318,17 @@ def test_errors_are_json(api_client, film, method, path, status):
     assert response.status_code == status
     assert response["Content-Type"].startswith("application/json")
     assert isinstance(json.loads(response.content), dict)
+
+
+def test_errors_django_raises_before_the_api_are_json_under_api_only(api_client, rf):
+    from filmbase.api import server_error
+
+    spoofed = api_client.get("/api/v1/films/", HTTP_HOST="evil.example.org")
+    assert spoofed.status_code == 400
+    assert spoofed.json() == {"detail": "Bad request."}
+    assert server_error(rf.get("/api/v1/films/")).status_code == 500
+    assert json.loads(server_error(rf.get("/api/v1/films/")).content) == {"detail": "Server error."}
+    assert server_error(rf.get("/films/"))["Content-Type"].startswith("text/html")
 
 
 def test_unacceptable_accept_is_406(api_client, film):
