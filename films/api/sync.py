@@ -122,6 +122,9 @@ def change_rows(since: datetime.datetime | None, *, public: bool):
     return parts[0].union(*parts[1:], all=True).order_by("history_date", "c_type", "history_id")
 
 
+_AT = serializers.DateTimeField()
+
+
 class ChangeSerializer(serializers.Serializer):
     at = serializers.DateTimeField(help_text="When the change was saved.")
     action = serializers.ChoiceField(choices=list(ACTIONS.values()))
@@ -140,7 +143,7 @@ class ChangeSerializer(serializers.Serializer):
             self.context["_links"][type_name] = link
         key = {"slug": slug, "id": object_id}
         return {
-            "at": serializers.DateTimeField().to_representation(at),
+            "at": _AT.to_representation(at),
             "action": ACTIONS[action],
             "type": type_name,
             "id": object_id,
