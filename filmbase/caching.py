@@ -28,6 +28,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import caches
+from django.core.exceptions import MiddlewareNotUsed
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse, HttpResponseNotModified
@@ -188,6 +189,8 @@ class PublicCacheMiddleware:
     """
 
     def __init__(self, get_response):
+        if not settings.FILMBASE_PUBLIC_CACHE:
+            raise MiddlewareNotUsed("FILMBASE_PUBLIC_CACHE is off")
         self.get_response = get_response
         self.session_cookie = settings.SESSION_COOKIE_NAME
         self.excluded = tuple(settings.FILMBASE_PUBLIC_CACHE_EXCLUDED_PATHS)

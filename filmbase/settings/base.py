@@ -184,6 +184,7 @@ LOGGING = {
 # Public cache and validators (filmbase/caching.py). The content version lives in a file
 # under VAR_DIR for the workers of one machine, or in the shared cache ("cache") when
 # that is Redis and several machines serve the site.
+FILMBASE_PUBLIC_CACHE = env_bool("FILMBASE_PUBLIC_CACHE", True)  # off: render every request
 FILMBASE_CONTENT_VERSION_STORE = env_str(
     "FILMBASE_CONTENT_VERSION_STORE", "cache" if REDIS_URL else "file"
 )
