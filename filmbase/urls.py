@@ -1,4 +1,5 @@
-"""filmbase's URL map: reader pages in English at the root and in Chinese under /zh-hans/."""
+"""filmbase's URL map: reader pages in English at the root and in Chinese under /zh-hans/,
+the REST API under /api/v1/, and the few addresses machines read at the root."""
 
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
@@ -7,6 +8,7 @@ from django.contrib import admin
 from django.urls import include, path, re_path
 from django.views.static import serve
 
+from filmbase import api
 from filmbase import views as site_views
 from films import urls as film_urls
 from films import views as film_views
@@ -18,6 +20,10 @@ urlpatterns = [
     path("robots.txt", site_views.robots_txt, name="robots"),
     path("sitemap.xml", site_views.sitemap_index, name="sitemap"),
     path("sitemap-<slug:section>.xml", site_views.sitemap_section, name="sitemap-section"),
+    # The REST API: not language-prefixed, every answer carries both languages. Any other
+    # /api/ address is a JSON 404, so that the API's errors are JSON throughout.
+    path("api/v1/", include("filmbase.api_router")),
+    re_path(r"^api/", api.not_found),
 ]
 
 urlpatterns += i18n_patterns(
@@ -31,8 +37,10 @@ urlpatterns += i18n_patterns(
     prefix_default_language=False,
 )
 
+# JSON under /api/, the friendly bilingual pages elsewhere.
+handler400 = "filmbase.api.bad_request"
 handler404 = "filmbase.views.page_not_found"
-handler500 = "filmbase.views.server_error"
+handler500 = "filmbase.api.server_error"
 
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

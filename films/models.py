@@ -77,6 +77,14 @@ class CitationTopic(models.TextChoices):
     GENERAL = "general", _("General")
 
 
+class SourceQuerySet(models.QuerySet):
+    def for_api_detail(self, *, drafts: bool = False):
+        """Join what a source's entry shows: the facts it supports and their subjects."""
+        return self.prefetch_related(
+            Prefetch("citations", queryset=Citation.objects.visible(drafts).with_subjects())
+        )
+
+
 class Source(ContentModel):
     """A published page that facts in filmbase rest on (the dossier's [S…] entries)."""
 
@@ -95,6 +103,7 @@ class Source(ContentModel):
         _("note"), blank=True, help_text=_("Reprint, mirror, low authority, garbled text…")
     )
 
+    objects = SourceQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -111,6 +120,15 @@ class Source(ContentModel):
         return f"[{self.key}] {label}" if self.key else label
 
 
+class CollectionQuerySet(models.QuerySet):
+    def for_api_detail(self, *, drafts: bool = False):
+        """Join what the project's entry shows: its films and the sources of its facts."""
+        return self.prefetch_related(
+            Prefetch("films", queryset=Film.objects.visible(drafts).with_directors()),
+            Prefetch("citations", queryset=Citation.objects.select_related("source")),
+        )
+
+
 class Collection(ContentModel):
     """The co-creation project that the works belong to, and its premiere."""
 
@@ -125,6 +143,7 @@ class Collection(ContentModel):
     description = models.TextField(_("description (English)"), blank=True)
     description_zh = models.TextField(_("description (Chinese)"), blank=True)
 
+    objects = CollectionQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -134,6 +153,12 @@ class Collection(ContentModel):
 
     def __str__(self):
         return self.name
+
+
+class MilestoneQuerySet(models.QuerySet):
+    def for_api_list(self):
+        """Join each milestone's source."""
+        return self.select_related("source")
 
 
 class Milestone(ContentModel):
@@ -161,6 +186,7 @@ class Milestone(ContentModel):
         help_text=_("Happened after the December 2024 premiere."),
     )
 
+    objects = MilestoneQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -219,6 +245,13 @@ class ThemeQuerySet(models.QuerySet):
             film_count=Coalesce(Subquery(films), 0), quote_count=Coalesce(Subquery(quotes), 0)
         )
 
+    def for_api_detail(self, *, drafts: bool = False):
+        """Join what the API's theme entry shows: its films and quotes, with their labels."""
+        return self.prefetch_related(
+            Prefetch("films", queryset=Film.objects.visible(drafts).with_directors()),
+            Prefetch("quotes", queryset=Quote.objects.visible(drafts).with_context()),
+        )
+
 
 class Theme(ContentModel):
     """A subject the works treat, as the sources describe them."""
@@ -261,6 +294,10 @@ class FilmQuerySet(models.QuerySet):
     def published(self):
         """Return the films readers may see."""
         return self.filter(status=PublicationStatus.PUBLISHED)
+
+    def visible(self, drafts: bool = False):
+        """Return every film when `drafts` (curators), else only the published ones."""
+        return self if drafts else self.published()
 
     def with_directors(self):
         """Prefetch director credits into `director_credits`, for labels and cards."""
@@ -313,6 +350,25 @@ class FilmQuerySet(models.QuerySet):
         previous = next((f for f in neighbours if (f.order, f.pk) < (film.order, film.pk)), None)
         following = next((f for f in neighbours if (f.order, f.pk) > (film.order, film.pk)), None)
         return previous, following
+
+    def for_api_list(self):
+        """Join what the API's film list shows: directors and themes."""
+        return self.with_directors().prefetch_related("themes")
+
+    def for_api_detail(self, *, drafts: bool = False):
+        """Join what the API's film entry shows: credits, quotes and the sources of its facts."""
+        return (
+            self.for_api_list()
+            .select_related("collection")
+            .prefetch_related(
+                Prefetch("credits", queryset=Credit.objects.select_related("person")),
+                Prefetch(
+                    "quotes",
+                    queryset=Quote.objects.visible(drafts).select_related("speaker", "source"),
+                ),
+                Prefetch("citations", queryset=Citation.objects.select_related("source")),
+            )
+        )
 
     def needs_sourcing(self):
         """Return films whose title is not settled or that cite no source at all."""
@@ -556,6 +612,14 @@ class CreditQuerySet(models.QuerySet):
             .order_by("film__order", "film__pk", "order", "pk")
         )
 
+    def visible(self, drafts: bool = False):
+        """Return credits on the films the reader may see."""
+        return self if drafts else self.filter(film__status=PublicationStatus.PUBLISHED)
+
+    def with_films(self):
+        """Join each credit's film, with the film's directors for its label."""
+        return self.select_related("film").prefetch_related(_directors_prefetch("film__credits"))
+
 
 class Credit(models.Model):
     """A person's role on a film. Directors are the people with a director credit."""
@@ -598,6 +662,10 @@ class QuoteQuerySet(models.QuerySet):
         return self.filter(status=PublicationStatus.PUBLISHED).filter(
             Q(film__isnull=True) | Q(film__status=PublicationStatus.PUBLISHED)
         )
+
+    def visible(self, drafts: bool = False):
+        """Return every quote when `drafts` (curators), else only the published ones."""
+        return self if drafts else self.published()
 
     def with_context(self):
         """Join what a quote is shown with: speaker, source, film and the film's label."""
@@ -713,6 +781,32 @@ class Quote(ContentModel):
         """Return the occasion in the active language, falling back to the other one."""
         return localized(self, "occasion")
 
+    @property
+    def words_en(self) -> str:
+        """Return the words in English: as said, or the translation into English."""
+        return self.text if self.language == Language.ENGLISH else self.translation
+
+    @property
+    def words_zh(self) -> str:
+        """Return the words in Chinese: as said, or the translation of English words."""
+        if self.language == Language.CHINESE:
+            return self.text
+        return self.translation if self.language == Language.ENGLISH else ""
+
+
+class CitationQuerySet(models.QuerySet):
+    def visible(self, drafts: bool = False):
+        """Return citations whose subject the reader may see (not a draft film)."""
+        if drafts:
+            return self
+        return self.filter(Q(film__isnull=True) | Q(film__status=PublicationStatus.PUBLISHED))
+
+    def with_subjects(self):
+        """Join each citation's source and subject, with a film's directors for its label."""
+        return self.select_related("source", "film", "person", "collection").prefetch_related(
+            _directors_prefetch("film__credits")
+        )
+
 
 class Citation(models.Model):
     """A source supporting one fact about a film, a person or the collection."""
@@ -752,6 +846,7 @@ class Citation(models.Model):
     )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
+    objects = CitationQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:

@@ -13,7 +13,25 @@ from filmbase.content import ContentModel, Localized, is_chinese
 class PersonQuerySet(models.QuerySet):
     def directors(self):
         """Return people with a director credit on a published film."""
-        return self.filter(credits__role="director", credits__film__status="published").distinct()
+        return self.with_role("director")
+
+    def with_role(self, role: str, *, drafts: bool = False):
+        """Return people credited in `role` on a film the reader may see."""
+        from films.models import Credit
+
+        credits = Credit.objects.visible(drafts).filter(role=role)
+        return self.filter(pk__in=credits.values("person_id"))
+
+    def for_api_detail(self, *, drafts: bool = False):
+        """Join what the API's person entry shows: links, credits, quotes, sources."""
+        from films.models import Citation, Credit, Quote
+
+        return self.prefetch_related(
+            "links",
+            Prefetch("credits", queryset=Credit.objects.visible(drafts).with_films()),
+            Prefetch("quotes", queryset=Quote.objects.visible(drafts).with_context()),
+            Prefetch("citations", queryset=Citation.objects.select_related("source")),
+        )
 
     def for_directory(self):
         """Prefetch what the directors index shows: the published films each one directed.

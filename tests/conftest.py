@@ -270,6 +270,25 @@ def assert_query_counts(client, works, settings, django_assert_num_queries):
     return check_before_and_after_growth
 
 
+@pytest.fixture
+def api_client():
+    """Return an anonymous DRF test client: JSON in, JSON out."""
+    from rest_framework.test import APIClient
+
+    return APIClient()
+
+
+@pytest.fixture
+def token_client(curator):
+    """Return a DRF test client that signs its requests with the curator's token."""
+    from rest_framework.authtoken.models import Token
+    from rest_framework.test import APIClient
+
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=curator).key}")
+    return client
+
+
 @pytest.fixture(scope="class")
 def seeded(django_db_setup, django_db_blocker):
     """Load the seed once for a class of tests and roll it back after the last one.

@@ -47,12 +47,22 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",  # reader pages: /sitemap.xml
     "simple_history",
+    # REST API v1 (filmbase/api_router.py): DRF with tokens, filters, the OpenAPI schema
+    # and its docs pages served from this site (sidecar), CORS for other origins.
+    "rest_framework",
+    "rest_framework.authtoken",
+    "django_filters",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "corsheaders",
     "people",
     "films",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Outside the public cache, so that answers served from the cache get CORS headers too.
+    "corsheaders.middleware.CorsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "filmbase.caching.PublicCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -217,3 +227,84 @@ X_FRAME_OPTIONS = "DENY"
 FILMBASE_SERVE_MEDIA = env_bool("FILMBASE_SERVE_MEDIA", True)
 # Reader lists: how many entries a page shows.
 FILMBASE_PAGE_SIZE = {"films": 24, "directors": 30, "themes": 60, "quotes": 20}
+
+# -- REST API v1 (filmbase/api.py, filmbase/api_router.py) ------------------------------
+# https://www.django-rest-framework.org/api-guide/settings/
+# Anyone may read; writing needs a token (POST /api/v1/auth/token/) or a session with
+# CSRF, and the model permission (the Curators group has it). Throttle rates are per
+# address for anonymous clients and per account for signed-in ones, e.g. "300/minute";
+# "off" disables one. Answers served by the public cache are not counted.
+
+
+def _rate(name: str, default: str) -> str | None:
+    value = env_str(name, default)
+    return None if value.lower() in {"off", "none", "0"} else value
+
+
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["filmbase.api_defaults.ContentPermissions"],
+    "DEFAULT_PAGINATION_CLASS": "filmbase.api_defaults.Pagination",
+    "PAGE_SIZE": 20,
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_THROTTLE_CLASSES": [
+        "filmbase.api_defaults.AnonThrottle",
+        "filmbase.api_defaults.UserThrottle",
+    ],
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": _rate("FILMBASE_API_ANON_RATE", "300/minute"),
+        "user": _rate("FILMBASE_API_USER_RATE", "1200/minute"),
+        "token": _rate("FILMBASE_API_TOKEN_RATE", "20/minute"),
+    },
+    # How many proxies in front of the app set X-Forwarded-For: 0 trusts only the peer
+    # address, so a client cannot dodge the throttle by sending the header itself.
+    "NUM_PROXIES": env_int("FILMBASE_NUM_PROXIES", 0),
+    "EXCEPTION_HANDLER": "filmbase.api.exception_handler",
+    "DEFAULT_METADATA_CLASS": "filmbase.api_defaults.Metadata",
+    "DEFAULT_SCHEMA_CLASS": "filmbase.api.ApiAutoSchema",
+    "TEST_REQUEST_DEFAULT_FORMAT": "json",
+}
+
+# https://drf-spectacular.readthedocs.io/en/latest/settings.html
+SPECTACULAR_SETTINGS = {
+    "TITLE": "filmbase API",
+    "DESCRIPTION": (
+        "The Keling (Kling) AI Director Co-Creation Project: nine AI short films premiered "
+        "on 6 December 2024 at the China Film Museum, Beijing. Every answer carries English "
+        "and Chinese; every fact keeps its source. Reading is anonymous; writing needs a "
+        "curator's token (POST /api/v1/auth/token/)."
+    ),
+    "VERSION": "1.0.0",
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {
+        "LanguageEnum": "filmbase.content.Language",
+        "PublicationStatusEnum": "films.models.PublicationStatus",
+        "CreditRoleEnum": "films.models.CreditRole",
+    },
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+}
+
+# https://github.com/adamchainz/django-cors-headers: any origin may read the API, without
+# credentials (no cookies), and see the validators it needs to revalidate and to retry.
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_CREDENTIALS = False
+CORS_ALLOW_HEADERS = [
+    "accept",
+    "authorization",
+    "content-type",
+    "if-match",
+    "if-none-match",
+    "if-modified-since",
+]
+CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified", "Location", "Retry-After"]
+CORS_PREFLIGHT_MAX_AGE = 24 * 60 * 60

@@ -1,0 +1,83 @@
+"""The short forms of films, themes, sources and the collection that other entries embed.
+
+Kept apart from `serializers.py` so that `people.api` can embed a film without importing
+the film resources, which embed people in turn.
+"""
+
+from rest_framework import serializers
+
+from filmbase.api import CompiledSerializer, LinkField, link_fields
+from films.models import Citation, Collection, Film, Source, Theme
+
+
+class FilmRefSerializer(CompiledSerializer):
+    """A film as other entries mention it: both titles, both labels, its links."""
+
+    display_title = serializers.CharField(read_only=True)
+    display_title_zh = serializers.CharField(read_only=True)
+    url, page_url, page_url_zh = link_fields("api:film-detail", "films:detail")
+
+    class Meta:
+        model = Film
+        fields = [
+            "slug",
+            "title",
+            "title_zh",
+            "display_title",
+            "display_title_zh",
+            "url",
+            "page_url",
+            "page_url_zh",
+        ]
+        read_only_fields = fields
+
+
+class ThemeRefSerializer(CompiledSerializer):
+    url = LinkField("api:theme-detail")
+
+    class Meta:
+        model = Theme
+        fields = ["slug", "name", "name_zh", "url"]
+        read_only_fields = fields
+
+
+class CollectionRefSerializer(CompiledSerializer):
+    url = LinkField("api:collection-detail")
+
+    class Meta:
+        model = Collection
+        fields = ["slug", "name", "name_zh", "url"]
+        read_only_fields = fields
+
+
+class SourceRefSerializer(CompiledSerializer):
+    """A source as a footnote: what it is, where it is (`address`), and its API entry."""
+
+    address = serializers.URLField(source="url", read_only=True)
+    url = LinkField("api:source-detail", "id")
+
+    class Meta:
+        model = Source
+        fields = ["id", "key", "title", "outlet", "address", "language", "published_on", "url"]
+        read_only_fields = fields
+
+
+class CitationSerializer(CompiledSerializer):
+    """A footnote: the fact (`topic`, `note`) and the source that supports it."""
+
+    source = SourceRefSerializer(read_only=True)
+
+    class Meta:
+        model = Citation
+        fields = ["topic", "note", "order", "source"]
+        read_only_fields = fields
+
+
+class CitationWriteSerializer(serializers.ModelSerializer):
+    """A footnote as written with its subject: the source by id, what it supports."""
+
+    source = serializers.PrimaryKeyRelatedField(queryset=Source.objects.all())
+
+    class Meta:
+        model = Citation
+        fields = ["topic", "note", "order", "source"]

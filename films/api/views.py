@@ -1,0 +1,121 @@
+"""API resources for films, themes, quotes, sources, the collection and milestones; search.
+
+Each viewset reads through the same purpose-built queryset methods the reader pages use
+(`visible()`, `for_api_list()`, `for_api_detail()` in films/models.py); conditional requests,
+drafts, the public cache and safe writes come from `filmbase.api.ContentViewSet`.
+"""
+
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework.response import Response
+
+from filmbase.api import ID_PATTERN, ContentViewSet, ReadOnlyApiView
+from films.api import filters, serializers
+from films.models import Collection, Film, Milestone, Quote, Source, Theme
+from films.search import MAX_QUERY_LENGTH, search
+
+
+class FilmViewSet(ContentViewSet):
+    """The nine works (and any a curator adds). Drafts are shown to curators only."""
+
+    model = Film
+    queryset = Film.objects.all()
+    list_serializer_class = serializers.FilmListSerializer
+    detail_serializer_class = serializers.FilmDetailSerializer
+    write_serializer_class = serializers.FilmWriteSerializer
+    filterset_class = filters.FilmFilter
+    draft_permission = "films.change_film"
+
+
+class ThemeViewSet(ContentViewSet):
+    """The subjects the works treat, with their films and quotes."""
+
+    model = Theme
+    queryset = Theme.objects.all()
+    list_serializer_class = serializers.ThemeListSerializer
+    detail_serializer_class = serializers.ThemeDetailSerializer
+    write_serializer_class = serializers.ThemeWriteSerializer
+    filterset_class = filters.ThemeFilter
+    # A theme has no drafts itself, but its entry lists films and quotes that may be.
+    draft_permission = "films.change_film"
+
+
+class QuoteViewSet(ContentViewSet):
+    """What the directors said, as said and translated, each with its source."""
+
+    model = Quote
+    queryset = Quote.objects.all()
+    lookup_field = "id"
+    lookup_value_regex = ID_PATTERN
+    list_serializer_class = serializers.QuoteListSerializer
+    detail_serializer_class = serializers.QuoteDetailSerializer
+    write_serializer_class = serializers.QuoteWriteSerializer
+    filterset_class = filters.QuoteFilter
+    draft_permission = "films.change_quote"
+
+
+class SourceViewSet(ContentViewSet):
+    """The published pages the facts rest on, and the facts each supports."""
+
+    model = Source
+    queryset = Source.objects.all()
+    lookup_field = "id"
+    lookup_value_regex = ID_PATTERN
+    list_serializer_class = serializers.SourceListSerializer
+    detail_serializer_class = serializers.SourceDetailSerializer
+    write_serializer_class = serializers.SourceWriteSerializer
+    filterset_class = filters.SourceFilter
+    draft_permission = "films.change_film"
+
+
+class CollectionViewSet(ContentViewSet):
+    """The co-creation project: its premiere, organiser and films."""
+
+    model = Collection
+    queryset = Collection.objects.all()
+    list_serializer_class = serializers.CollectionListSerializer
+    detail_serializer_class = serializers.CollectionDetailSerializer
+    write_serializer_class = serializers.CollectionWriteSerializer
+    draft_permission = "films.change_film"
+
+
+class MilestoneViewSet(ContentViewSet):
+    """Keling's dated milestones, each with its source."""
+
+    model = Milestone
+    queryset = Milestone.objects.all()
+    lookup_field = "id"
+    lookup_value_regex = ID_PATTERN
+    list_serializer_class = serializers.MilestoneListSerializer
+    detail_serializer_class = serializers.MilestoneDetailSerializer
+    write_serializer_class = serializers.MilestoneWriteSerializer
+    filterset_class = filters.MilestoneFilter
+
+
+class SearchView(ReadOnlyApiView):
+    """One search across films, people, themes and quotes, in Chinese and English.
+
+    The same search as the reader pages (films/search.py): a substring match, so that
+    麦收 is found inside a longer Chinese title; published entries only.
+    """
+
+    @extend_schema(
+        operation_id="search",
+        parameters=[
+            OpenApiParameter(
+                "q",
+                str,
+                description=f"What to look for (up to {MAX_QUERY_LENGTH} characters are used).",
+            ),
+            OpenApiParameter(
+                "limit", int, description="Hits per type, 1 to 50 (default 20).", required=False
+            ),
+        ],
+        responses=serializers.SearchResultsSerializer,
+    )
+    def get(self, request):
+        limit = request.query_params.get("limit", "20")
+        if not limit.isdigit() or not 1 <= int(limit) <= 50:
+            return Response({"limit": ["Give a whole number from 1 to 50."]}, status=400)
+        results = search(request.query_params.get("q"), limit=int(limit))
+        context = {"request": request}
+        return Response(serializers.SearchResultsSerializer(results, context=context).data)

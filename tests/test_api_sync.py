@@ -1,0 +1,161 @@
+"""Search, the change feed and the bulk export: what other apps sync from."""
+
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from films.api.sync import LICENCE
+from tests.films.factories import CreditFactory, FilmFactory, QuoteFactory, ThemeFactory
+from tests.people.factories import PersonFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def wheat():
+    jia = PersonFactory(slug="jia-zhangke", name="Jia Zhangke", name_zh="贾樟柯")
+    film = FilmFactory(slug="wheat-harvest", title="Wheat Harvest", title_zh="麦收", director=jia)
+    QuoteFactory(speaker=jia, film=film, text="麦收时节", translation="At wheat harvest")
+    return film
+
+
+# -- Search --------------------------------------------------------------------------------
+
+
+def test_search_gives_typed_hits_in_both_languages(api_client, wheat):
+    ThemeFactory(slug="harvest", name="Harvest", name_zh="收获")
+    FilmFactory(slug="hidden", title="Wheat draft", status="draft")
+    body = api_client.get("/api/v1/search/?q=麦收").json()
+    assert body["query"] == "麦收"
+    assert [(hit["type"], hit["slug"]) for hit in body["results"]] == [
+        ("film", "wheat-harvest"),
+        ("quote", None),
+    ]
+    film, quote = body["results"]
+    assert film == {
+        "type": "film",
+        "id": wheat.pk,
+        "slug": "wheat-harvest",
+        "label": "Wheat Harvest",
+        "label_zh": "《麦收》",
+        "url": "http://testserver/api/v1/films/wheat-harvest/",
+        "page_url": "http://testserver/films/wheat-harvest/",
+        "page_url_zh": "http://testserver/zh-hans/films/wheat-harvest/",
+    }
+    assert quote["label"] == "At wheat harvest" and quote["label_zh"] == "麦收时节"
+    assert body["more"] == {"films": False, "people": False, "themes": False, "quotes": False}
+    english = api_client.get("/api/v1/search/?q=HARVEST").json()
+    assert {hit["type"] for hit in english["results"]} == {"film", "theme", "quote"}
+    assert "hidden" not in [hit["slug"] for hit in english["results"]]
+
+
+def test_search_limit_and_empty_queries(api_client, wheat):
+    FilmFactory.create_batch(3, title_zh="麦子")
+    limited = api_client.get("/api/v1/search/?q=麦&limit=2").json()
+    assert [hit["type"] for hit in limited["results"]].count("film") == 2
+    assert limited["more"]["films"] is True
+    empty = api_client.get("/api/v1/search/?q=").json()
+    assert empty == {
+        "query": "",
+        "count": 0,
+        "more": {"films": False, "people": False, "themes": False, "quotes": False},
+        "results": [],
+    }
+    assert api_client.get("/api/v1/search/?q=x&limit=500").status_code == 400
+
+
+# -- The change feed -----------------------------------------------------------------------
+
+
+def changes(client, query=""):
+    response = client.get(f"/api/v1/changes/?page_size=100{query}")
+    assert response.status_code == 200, response.json()
+    return response.json()
+
+
+def test_changes_report_creations_updates_and_deletions_oldest_first(api_client, wheat):
+    start = timezone.now()
+    theme = ThemeFactory(slug="hometown")
+    theme.name = "Home"
+    theme.save()
+    theme.delete()
+    body = changes(api_client, f"&since={start.isoformat()}")
+    assert [(c["type"], c["action"], c["slug"]) for c in body["results"]] == [
+        ("theme", "created", "hometown"),
+        ("theme", "updated", "hometown"),
+        ("theme", "deleted", "hometown"),
+    ]
+    first = body["results"][0]
+    assert first["url"] == "http://testserver/api/v1/themes/hometown/"
+    assert datetime.datetime.fromisoformat(first["at"]) >= start
+    everything = changes(api_client)
+    assert {c["type"] for c in everything["results"]} >= {"film", "person", "quote", "source"}
+    quote = next(c for c in everything["results"] if c["type"] == "quote")
+    assert quote["slug"] is None and quote["url"].endswith(f"/api/v1/quotes/{quote['id']}/")
+
+
+def test_a_credit_change_is_an_update_of_its_film(api_client, wheat):
+    start = timezone.now()
+    CreditFactory(film=wheat, person=PersonFactory(slug="editor"), role="editor")
+    kinds = [
+        (c["type"], c["action"], c["slug"])
+        for c in changes(api_client, f"&since={start}")["results"]
+    ]
+    assert kinds == [("person", "created", "editor"), ("film", "updated", "wheat-harvest")]
+
+
+def test_readers_see_a_film_made_draft_as_deleted(api_client, token_client, wheat):
+    start = timezone.now().isoformat().replace("+00:00", "Z")
+    wheat.status = "draft"
+    wheat.save()
+    public = changes(api_client, f"&since={start}")["results"]
+    assert [(c["type"], c["action"]) for c in public] == [("film", "deleted")]
+    curators = changes(token_client, f"&since={start}")["results"]
+    assert [(c["type"], c["action"]) for c in curators] == [("film", "updated")]
+
+
+def test_since_accepts_offsets_dates_and_an_unencoded_plus(api_client, wheat):
+    future = timezone.now() + datetime.timedelta(days=1)
+    assert changes(api_client, f"&since={future.date()}")["count"] == 0
+    unencoded = future.strftime("%Y-%m-%dT%H:%M:%S+00:00")  # the + arrives as a space
+    assert changes(api_client, f"&since={unencoded}")["count"] == 0
+    assert changes(api_client, "&since=2000-01-01")["count"] > 0
+
+
+def test_changes_paginate(api_client, wheat):
+    body = api_client.get("/api/v1/changes/?page_size=2").json()
+    assert len(body["results"]) == 2 and body["next"]
+    rest = api_client.get(body["next"]).json()
+    assert rest["results"][0] != body["results"][0]
+
+
+# -- The export ----------------------------------------------------------------------------
+
+
+def test_export_is_one_versioned_document_with_its_licence(api_client, token_client, wheat):
+    FilmFactory(slug="secret", status="draft")
+    response = api_client.get("/api/v1/export/")
+    assert response.status_code == 200
+    document = response.json()
+    assert document["schema_version"] == 1
+    assert document["licence"] == LICENCE
+    assert document["licence_url"] == "https://creativecommons.org/licenses/by/4.0/"
+    assert [film["slug"] for film in document["films"]] == ["wheat-harvest"]
+    assert document["films"][0] == api_client.get("/api/v1/films/wheat-harvest/").json()
+    for kind in ("collections", "people", "themes", "quotes", "sources", "milestones"):
+        assert isinstance(document[kind], list)
+    # Curators get the published data too: drafts are never exported.
+    assert [film["slug"] for film in token_client.get("/api/v1/export/").json()["films"]] == [
+        "wheat-harvest"
+    ]
+
+
+def test_export_is_built_once_per_content_version(token_client, wheat, django_assert_num_queries):
+    first = token_client.get("/api/v1/export/").json()
+    with django_assert_num_queries(1):  # the token only: the document comes from the cache
+        again = token_client.get("/api/v1/export/").json()
+    assert again == first
+    wheat.title = "Wheat"
+    wheat.save()
+    assert token_client.get("/api/v1/export/").json()["films"][0]["title"] == "Wheat"
