@@ -1,0 +1,235 @@
+"""Real servers for system tests: gunicorn with several workers, PostgreSQL, Redis.
+
+These tests start filmbase the way production does (`bin/start`: prod settings,
+gunicorn) on a database of its own — a fresh SQLite file, or a fresh database on the
+PostgreSQL server that DATABASE_URL points at — and talk to it over HTTP. A Redis
+server is started when a test asks for one. With FILMBASE_REQUIRE_SYSTEM=1 (set by
+.ci/run) a missing redis-server is a failure, not a skip.
+"""
+
+import http.client
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from django.conf import settings
+
+ROOT = Path(settings.BASE_DIR)
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_for(check, timeout: float, what: str):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            if check():
+                return
+        except OSError:
+            pass
+        time.sleep(0.1)
+    raise AssertionError(f"{what} did not happen within {timeout}s")
+
+
+@dataclass
+class Response:
+    status: int
+    headers: dict
+    body: bytes
+    cookies: dict = field(default_factory=dict)
+
+    @property
+    def text(self) -> str:
+        return self.body.decode("utf-8", "replace")
+
+
+def request(base: str, method: str, path: str, *, headers=None, body=None, timeout=10.0):
+    """Send one request; return status, headers and body (no redirects followed)."""
+    parts = urlsplit(base)
+    connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=timeout)
+    try:
+        connection.request(method, path, body=body, headers=headers or {})
+        response = connection.getresponse()
+        cookies = {}
+        for name, value in response.getheaders():
+            if name.lower() == "set-cookie":
+                key, _, rest = value.partition("=")
+                cookies[key] = rest.split(";", 1)[0]
+        return Response(response.status, dict(response.getheaders()), response.read(), cookies)
+    finally:
+        connection.close()
+
+
+def _require(binary: str):
+    if shutil.which(binary):
+        return
+    if os.environ.get("FILMBASE_REQUIRE_SYSTEM") == "1":
+        pytest.fail(f"{binary} is missing (.ci/run installs it)")
+    pytest.skip(f"{binary} is not installed")
+
+
+@pytest.fixture(scope="session")
+def redis_server(tmp_path_factory):
+    """Start a Redis server on a free port; yield an object that can stop and start it."""
+    _require("redis-server")
+
+    class Redis:
+        port = free_port()
+        url = f"redis://127.0.0.1:{port}/0"
+        process = None
+
+        def start(self):
+            self.process = subprocess.Popen(
+                [
+                    "redis-server",
+                    "--port",
+                    str(self.port),
+                    "--bind",
+                    "127.0.0.1",
+                    "--save",
+                    "",
+                    "--appendonly",
+                    "no",
+                ],
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
+            wait_for(lambda: socket.create_connection(("127.0.0.1", self.port), 1), 10, "Redis")
+
+        def stop(self):
+            if self.process and self.process.poll() is None:
+                self.process.terminate()
+                self.process.wait(10)
+
+    redis = Redis()
+    redis.start()
+    yield redis
+    redis.stop()
+
+
+def _fresh_database(tmp_path) -> str:
+    """Return the URL of an empty database on the engine the suite runs on."""
+    configured = os.environ.get("DATABASE_URL", "")
+    if not configured.startswith(("postgres://", "postgresql://")):
+        return f"sqlite:///{tmp_path / 'system.sqlite3'}"
+    import psycopg
+
+    name = f"filmbase_system_{uuid.uuid4().hex[:8]}"
+    with psycopg.connect(configured, autocommit=True) as connection:
+        connection.execute(f'CREATE DATABASE "{name}"')
+    return configured.rsplit("/", 1)[0] + f"/{name}"
+
+
+class Site:
+    """filmbase served by gunicorn from bin/start, exactly as in production."""
+
+    def __init__(self, tmp_path, *, workers=3, threads=2, worker_class="gthread", extra=None):
+        self.port = free_port()
+        self.base = f"http://127.0.0.1:{self.port}"
+        self.database_url = _fresh_database(tmp_path)
+        environment = {
+            k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_"))
+        }
+        self.env = {
+            **environment,
+            "DJANGO_SETTINGS_MODULE": "filmbase.settings.prod",
+            "DJANGO_SECRET_KEY": "system-tests-only-" + uuid.uuid4().hex * 2,
+            "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
+            "DJANGO_SECURE_SSL_REDIRECT": "false",
+            "DATABASE_URL": self.database_url,
+            "FILMBASE_VAR_DIR": str(tmp_path / "var"),
+            "HOST": "127.0.0.1",
+            "PORT": str(self.port),
+            "WEB_CONCURRENCY": str(workers),
+            "GUNICORN_THREADS": str(threads),
+            "GUNICORN_WORKER_CLASS": worker_class,
+            "PYTHON": sys.executable,
+            **(extra or {}),
+        }
+        self.log_path = tmp_path / "gunicorn.log"
+        self.process = None
+
+    def manage(self, *args, env=None):
+        """Run a management command against this site's database and settings."""
+        return subprocess.run(
+            [sys.executable, "manage.py", *args],
+            cwd=ROOT,
+            env={**self.env, **(env or {})},
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=300,
+        )
+
+    def start(self):
+        self.log = open(self.log_path, "ab")  # noqa: SIM115 - closed in stop()
+        self.process = subprocess.Popen(
+            [str(ROOT / "bin" / "start")],
+            cwd=ROOT,
+            env=self.env,
+            stdout=self.log,
+            stderr=self.log,
+            start_new_session=True,
+        )
+        wait_for(lambda: self.get("/healthz").status == 200, 120, "filmbase start")
+        return self
+
+    def stop(self):
+        if self.process and self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGTERM)
+            try:
+                self.process.wait(20)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.process.pid, signal.SIGKILL)
+        self.log.close()
+
+    def worker_pids(self) -> list[int]:
+        pids = []
+        for stat in Path("/proc").glob("[0-9]*/stat"):
+            try:
+                fields = stat.read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == self.gunicorn_pid():
+                pids.append(int(stat.parent.name))
+        return pids
+
+    def gunicorn_pid(self) -> int:
+        # bin/start execs gunicorn, so the script's process is gunicorn's master.
+        return self.process.pid
+
+    def get(self, path, **kwargs):
+        return request(self.base, "GET", path, **kwargs)
+
+    def post(self, path, **kwargs):
+        return request(self.base, "POST", path, **kwargs)
+
+    def logs(self) -> str:
+        return self.log_path.read_text(errors="replace")
+
+
+@pytest.fixture
+def site_factory(tmp_path):
+    started = []
+
+    def make(**kwargs):
+        site = Site(tmp_path, **kwargs)
+        started.append(site)
+        return site.start()
+
+    yield make
+    for site in started:
+        site.stop()
