@@ -12,7 +12,7 @@ MANAGE := $(BIN)/python manage.py
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
-.PHONY: help install run dev test lint format ci curator messages clean
+.PHONY: help install run dev test lint format ci curator messages clean bench bench-smoke
 
 help:
 	@echo "make run     set up and serve the site on http://127.0.0.1:$(PORT)/ (SQLite, DEBUG off)"
@@ -20,6 +20,7 @@ help:
 	@echo "make dev     runserver with DEBUG on"
 	@echo "make lint    ruff"
 	@echo "make ci      what CI runs: .ci/run"
+	@echo "make bench   measure speed against static twins (docs/benchmarks.md); bench-smoke: CI's quick check"
 
 $(UV):
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "filmbase needs Python 3.11 or newer")'
@@ -59,6 +60,13 @@ curator: install
 
 ci:
 	.ci/run
+
+# Needs wrk (Debian package) and PostgreSQL's binaries, as .ci/run installs them.
+bench: install
+	$(BIN)/python bench/run.py
+
+bench-smoke: install
+	$(BIN)/python bench/run.py --smoke
 
 clean:
 	rm -rf .venv .tools var/static

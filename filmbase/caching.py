@@ -34,6 +34,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse, HttpResponseNotModified
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date, parse_etags
+from django.utils.translation import get_language
 
 logger = logging.getLogger(__name__)
 
@@ -181,65 +182,31 @@ def version_etag(version: str) -> str:
 # -- The middleware ------------------------------------------------------------------
 
 
-class PublicCacheMiddleware:
-    """Answer anonymous GETs from the content version and the cache, before anything else.
+def _is_signed_in(request, session_cookie: str) -> bool:
+    return session_cookie in request.COOKIES or "HTTP_AUTHORIZATION" in request.META
 
-    Sits directly after WhiteNoise, so that a revalidation or a cache hit costs about what
-    serving a static file does.
-    """
+
+class _ResponseStore:
+    """What both caches share: which requests qualify, the key, storing and replaying."""
+
+    namespace = ""
 
     def __init__(self, get_response):
-        if not settings.FILMBASE_PUBLIC_CACHE:
-            raise MiddlewareNotUsed("FILMBASE_PUBLIC_CACHE is off")
         self.get_response = get_response
         self.session_cookie = settings.SESSION_COOKIE_NAME
         self.excluded = tuple(settings.FILMBASE_PUBLIC_CACHE_EXCLUDED_PATHS)
         self.timeout = settings.FILMBASE_PUBLIC_CACHE_TIMEOUT
 
-    def __call__(self, request):
-        if not self._eligible(request):
-            return self.get_response(request)
-        version = current_version()
-        if version is None:
-            return self.get_response(request)
-
-        etag = version_etag(version)
-        last_modified = version_timestamp(version)
-        if request.META.get("HTTP_IF_NONE_MATCH") or request.META.get("HTTP_IF_MODIFIED_SINCE"):
-            not_modified = get_conditional_response(
-                request, etag=etag, last_modified=int(last_modified)
-            )
-            if not_modified is not None and not_modified.status_code == 304:
-                return not_modified
-
-        key = self._key(request, version)
-        entry = self._get(key)
-        if entry is not None:
-            return self._from_entry(request, entry)
-
-        response = self.get_response(request)
-        if self._storable(response):
-            if not response.has_header("ETag"):
-                response["ETag"] = etag
-                response["Last-Modified"] = http_date(last_modified)
-            patch_cache_control(response, public=True, no_cache=True)
-            self._set(key, response)
-        return response
-
     def _eligible(self, request) -> bool:
-        return (
-            request.method in ("GET", "HEAD")
-            and self.session_cookie not in request.COOKIES
-            and "HTTP_AUTHORIZATION" not in request.META
-            and not request.path_info.startswith(self.excluded)
-        )
+        return request.method in ("GET", "HEAD") and not request.path_info.startswith(self.excluded)
 
-    def _key(self, request, version: str) -> str:
+    def _key(self, request, version: str, audience: str) -> str:
         variant = (
             request.META.get("HTTP_ACCEPT", "") if request.path_info.startswith("/api/") else ""
         )
         raw = "\n".join(
             (
+                audience,
                 request.scheme,
                 request.META.get("HTTP_HOST", ""),
                 request.get_full_path(),
@@ -247,7 +214,7 @@ class PublicCacheMiddleware:
             )
         )
         digest = hashlib.blake2b(raw.encode("utf-8", "surrogateescape"), digest_size=16)
-        return f"filmbase:page:{release_token()}:{version}:{digest.hexdigest()}"
+        return f"filmbase:{self.namespace}:{release_token()}:{version}:{digest.hexdigest()}"
 
     def _storable(self, response) -> bool:
         return (
@@ -287,4 +254,86 @@ class PublicCacheMiddleware:
             response[name] = value
         if request.method == "HEAD":
             response["Content-Length"] = str(len(content))
+        return response
+
+
+class PublicCacheMiddleware(_ResponseStore):
+    """Answer anonymous GETs from the content version and the cache, before anything else.
+
+    Sits directly after WhiteNoise, so that a revalidation or a cache hit costs about what
+    serving a static file does.
+    """
+
+    namespace = "page"
+
+    def __init__(self, get_response):
+        if not settings.FILMBASE_PUBLIC_CACHE:
+            raise MiddlewareNotUsed("FILMBASE_PUBLIC_CACHE is off")
+        super().__init__(get_response)
+
+    def __call__(self, request):
+        if not self._eligible(request) or _is_signed_in(request, self.session_cookie):
+            return self.get_response(request)
+        version = current_version()
+        if version is None:
+            return self.get_response(request)
+
+        etag = version_etag(version)
+        last_modified = version_timestamp(version)
+        if request.META.get("HTTP_IF_NONE_MATCH") or request.META.get("HTTP_IF_MODIFIED_SINCE"):
+            not_modified = get_conditional_response(
+                request, etag=etag, last_modified=int(last_modified)
+            )
+            if not_modified is not None and not_modified.status_code == 304:
+                return not_modified
+
+        key = self._key(request, version, "anonymous")
+        entry = self._get(key)
+        if entry is not None:
+            return self._from_entry(request, entry)
+
+        request.filmbase_page_cached = True  # the render cache below need not keep a copy
+        response = self.get_response(request)
+        if self._storable(response):
+            if not response.has_header("ETag"):
+                response["ETag"] = etag
+                response["Last-Modified"] = http_date(last_modified)
+            patch_cache_control(response, public=True, no_cache=True)
+            self._set(key, response)
+        return response
+
+
+class RenderCacheMiddleware(_ResponseStore):
+    """Reuse a view's rendering for as long as the content version lasts.
+
+    The innermost middleware: every request still passes sessions, authentication,
+    CSRF and the security headers, but a view marked `public_cache` renders each page
+    once per content version — for signed-in curators too (their pages are the same as
+    everyone's), and for anonymous readers when the public cache above is off. Its
+    entries hold the view's own response; the middleware around it add their headers
+    on every request. Answers that depend on the user (the API's, for a curator who
+    sees drafts) are never marked public, so never stored.
+    """
+
+    namespace = "render"
+
+    def __init__(self, get_response):
+        if not settings.FILMBASE_RENDER_CACHE:
+            raise MiddlewareNotUsed("FILMBASE_RENDER_CACHE is off")
+        super().__init__(get_response)
+
+    def __call__(self, request):
+        if not self._eligible(request) or getattr(request, "filmbase_page_cached", False):
+            return self.get_response(request)
+        version = current_version()
+        if version is None:
+            return self.get_response(request)
+        audience = "signed-in" if _is_signed_in(request, self.session_cookie) else "anonymous"
+        key = self._key(request, version, f"{audience}:{get_language()}")
+        entry = self._get(key)
+        if entry is not None:
+            return self._from_entry(request, entry)
+        response = self.get_response(request)
+        if self._storable(response):
+            self._set(key, response)
         return response

@@ -102,3 +102,45 @@ def test_errors_are_not_cached(client, django_assert_num_queries):
     assert client.get("/films/no-such-film/").status_code == 404
     FilmFactory(slug="no-such-film")
     assert client.get("/films/no-such-film/").status_code == 200
+
+
+def test_a_signed_in_curator_gets_pages_rendered_once_per_content_version(
+    client, curator, film, django_assert_num_queries
+):
+    client.force_login(curator)
+    first = client.get(film.get_absolute_url())
+    with django_assert_num_queries(0):  # nothing reads the session: the page is reused
+        second = client.get(film.get_absolute_url())
+    assert second.content == first.content
+    film.title = "Harvest Time"
+    film.save()
+    assert "Harvest Time" in client.get(film.get_absolute_url()).content.decode()
+
+
+def test_with_the_public_cache_off_every_request_reaches_the_view_but_renders_once(
+    client, film, settings, django_assert_num_queries
+):
+    settings.FILMBASE_PUBLIC_CACHE = False
+    first = client.get(film.get_absolute_url())
+    assert not first.has_header("ETag")  # the public cache's validators are off too
+    with django_assert_num_queries(0):
+        assert client.get(film.get_absolute_url()).content == first.content
+
+
+def test_a_curators_view_of_drafts_never_reaches_anyone_else(client, curator, film, settings):
+    settings.FILMBASE_PUBLIC_CACHE = False
+    FilmFactory(title="Secret Draft", slug="secret-draft", status="draft")
+    client.force_login(curator)
+    assert "Secret Draft" in client.get("/api/v1/films/").content.decode()
+    assert "Secret Draft" in client.get("/api/v1/films/").content.decode()
+    client.logout()
+    client.cookies.clear()
+    assert "Secret Draft" not in client.get("/api/v1/films/").content.decode()
+
+
+def test_the_render_cache_can_be_switched_off(client, film, settings, django_assert_num_queries):
+    settings.FILMBASE_PUBLIC_CACHE = False
+    settings.FILMBASE_RENDER_CACHE = False
+    client.get(film.get_absolute_url())
+    with django_assert_num_queries(6):
+        client.get(film.get_absolute_url())

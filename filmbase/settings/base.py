@@ -75,6 +75,8 @@ MIDDLEWARE = [
     "simple_history.middleware.HistoryRequestMiddleware",
     # Reader pages: the Content-Security-Policy header (settings below).
     "filmbase.csp.CSPMiddleware",
+    # Innermost: a view's rendering reused for the content version (filmbase/caching.py).
+    "filmbase.caching.RenderCacheMiddleware",
 ]
 
 ROOT_URLCONF = "filmbase.urls"
@@ -187,7 +189,12 @@ LOGGING = {
 # Public cache and validators (filmbase/caching.py). The content version lives in a file
 # under VAR_DIR for the workers of one machine, or in the shared cache ("cache") when
 # that is Redis and several machines serve the site.
-FILMBASE_PUBLIC_CACHE = env_bool("FILMBASE_PUBLIC_CACHE", True)  # off: render every request
+FILMBASE_PUBLIC_CACHE = env_bool("FILMBASE_PUBLIC_CACHE", True)
+# Reuse each public view's rendering for the content version, for every request that
+# reaches the view (signed-in curators; everyone when the public cache is off).
+FILMBASE_RENDER_CACHE = env_bool("FILMBASE_RENDER_CACHE", True)
+# The benchmark's ceilings (filmbase/bench_views.py): never on a public site.
+FILMBASE_BENCHMARK_VIEWS = env_bool("FILMBASE_BENCHMARK_VIEWS", False)
 FILMBASE_CONTENT_VERSION_STORE = env_str(
     "FILMBASE_CONTENT_VERSION_STORE", "cache" if REDIS_URL else "file"
 )

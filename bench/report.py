@@ -1,0 +1,193 @@
+"""Write bench/run.py's figures as docs/benchmarks.md (tables, bars) and benchmarks.json."""
+
+import json
+from pathlib import Path
+
+BARS = {
+    "detail_uncached": 0.3,
+    "list_uncached": 0.1,
+    "cached": 0.8,
+    "not_modified": 0.8,
+    "handwritten": 0.75,
+    "growth": 0.8,
+    "search_ms": 5.0,
+    "rss_mb": 150.0,
+}
+
+
+def _fmt(value, digits=2):
+    return "—" if value is None else f"{value:.{digits}f}"
+
+
+def _mark(ok: bool | None) -> str:
+    return "" if ok is None else (" ✓" if ok else " ✗")
+
+
+def _by(report, engine, films):
+    return next((r for r in report["runs"] if r["engine"] == engine and r["films"] == films), None)
+
+
+def check_bars(report) -> list[tuple[str, str, bool]]:
+    """Return (bar, where, passed) for every bar of issue 6 that the run can judge."""
+    checks = []
+
+    def check(bar: str, where: str, passed: bool) -> None:
+        checks.append((bar, where, passed))
+
+    sizes = sorted({r["films"] for r in report["runs"]})
+    for engine in sorted({r["engine"] for r in report["runs"]}):
+        runs = [r for r in report["runs"] if r["engine"] == engine]
+        for name in runs[0]["queries"]:
+            counts = {r["films"]: r["queries"][name] for r in runs}
+            check(
+                "queries identical at every size",
+                f"{engine} {name} {counts}",
+                len(set(counts.values())) == 1,
+            )
+        small, large = _by(report, engine, 100), _by(report, engine, 10000)
+        if small and large:
+            for name, entry in large["urls"].items():
+                if name in small["urls"]:
+                    growth = entry["uncached"]["ratio"] / small["urls"][name]["uncached"]["ratio"]
+                    check(
+                        "growth 10,000 ÷ 100 ≥ 0.8",
+                        f"{engine} {name} {growth:.2f}",
+                        growth >= BARS["growth"],
+                    )
+        for run in runs:
+            where = f"{engine} {run['films']}"
+            for name, entry in run["urls"].items():
+                for mode in ("uncached", "cached", "not_modified"):
+                    errors = entry.get(mode, {}).get("non_2xx", 0) + entry.get(mode, {}).get(
+                        "socket_errors", 0
+                    )
+                    if errors:
+                        check("0 errors", f"{where} {name} {mode}: {errors}", False)
+                if name.startswith(("trivial", "hand-written")):
+                    continue
+                kind, ratio = entry["kind"], entry["uncached"]["ratio"]
+                bar = BARS["detail_uncached"] if kind == "detail" else BARS["list_uncached"]
+                check(f"{kind} uncached ≥ {bar}", f"{where} {name} {ratio:.2f}", ratio >= bar)
+                for mode, label in (("cached", "cache hit"), ("not_modified", "304")):
+                    if mode in entry:
+                        ratio = entry[mode]["ratio"]
+                        check(f"{label} ≥ 0.8", f"{where} {name} {ratio:.2f}", ratio >= 0.8)
+                if "vs_handwritten" in entry:
+                    ratio = entry["vs_handwritten"]
+                    check(
+                        "DRF ≥ 0.75 × hand-written",
+                        f"{where} {name} {ratio:.2f}",
+                        ratio >= BARS["handwritten"],
+                    )
+            if run["films"] == max(sizes):
+                for mode in ("uncached", "cached"):
+                    rss = run.get(f"peak_rss_mb_{mode}", 0)
+                    check(
+                        "peak RSS per worker ≤ 150 MB",
+                        f"{where} {mode} {rss:.0f} MB",
+                        rss <= BARS["rss_mb"],
+                    )
+            for query, timing in run.get("search", {}).items():
+                check(
+                    "search p50 ≤ 5 ms",
+                    f"{where} {query!r} {timing['p50_ms']} ms",
+                    timing["p50_ms"] <= BARS["search_ms"],
+                )
+    return checks
+
+
+def markdown(report) -> str:
+    lines = [
+        "# Benchmarks",
+        "",
+        "Measured by `bench/run.py`; repeat with `make bench` (about an hour on 2 cores) or "
+        "`make bench-smoke` (a minute, what CI runs). Ratios are dynamic ÷ static twin, the "
+        "median of interleaved rounds in one run: the same response bytes served as a static "
+        "file by the same gunicorn + whitenoise. Absolute requests/s depend on the machine "
+        "and its neighbours; the ratios are what to compare.",
+        "",
+        f"- Date: {report['date']}; command: `{report['command']}`",
+        f"- Machine: {report['machine']['cpu']}, {report['machine']['cores']} cores, "
+        f"{report['machine']['memory_gib']} GiB",
+        "- Versions: " + ", ".join(f"{k} {v}" for k, v in report["versions"].items()),
+        f"- gunicorn: {report['settings']['workers']} workers × {report['settings']['threads']} "
+        f"threads ({report['settings']['worker_class']}), prod settings, DEBUG off, no access log",
+        f"- Load: wrk, {report['settings']['wrk']}",
+        "",
+    ]
+    engines = sorted({r["engine"] for r in report["runs"]}, key=["sqlite", "postgresql"].index)
+    sizes = sorted({r["films"] for r in report["runs"]})
+    for engine in engines:
+        runs = [r for r in report["runs"] if r["engine"] == engine]
+        lines += [f"## {'SQLite' if engine == 'sqlite' else 'PostgreSQL'}", ""]
+        lines += ["### SQL queries per request", ""]
+        lines += ["| URL | " + " | ".join(f"{n} films" for n in sizes) + " |"]
+        lines += ["|---|" + "---:|" * len(sizes)]
+        for name in runs[0]["queries"]:
+            lines.append(
+                f"| {name} | "
+                + " | ".join(str(_by(report, engine, n)["queries"][name]) for n in sizes)
+                + " |"
+            )
+        lines.append("")
+        for run in runs:
+            lines += [f"### {run['films']} films", ""]
+            lines += [
+                "| URL | uncached ÷ twin | cache hit ÷ twin | 304 ÷ twin | uncached req/s | "
+                "p50 / p99 ms (uncached) | twin req/s |",
+                "|---|---:|---:|---:|---:|---:|---:|",
+            ]
+            for name, entry in run["urls"].items():
+                uncached = entry["uncached"]
+                bar = (
+                    BARS["detail_uncached"] if entry["kind"] == "detail" else BARS["list_uncached"]
+                )
+                ceiling = name.startswith(("trivial", "hand-written"))
+                cached = entry.get("cached", {}).get("ratio")
+                not_modified = entry.get("not_modified", {}).get("ratio")
+                cells = [
+                    name,
+                    _fmt(uncached["ratio"]) + ("" if ceiling else _mark(uncached["ratio"] >= bar)),
+                    _fmt(cached) + _mark(None if cached is None else cached >= 0.8),
+                    _fmt(not_modified)
+                    + _mark(None if not_modified is None else not_modified >= 0.8),
+                    f"{uncached['rps']:.0f}",
+                    f"{uncached['p50_ms']:.1f} / {uncached['p99_ms']:.1f}",
+                    f"{uncached['twin_rps']:.0f}",
+                ]
+                lines.append("| " + " | ".join(cells) + " |")
+            extras = [
+                f"peak RSS per worker {run.get('peak_rss_mb_uncached', 0):.0f} MB uncached, "
+                f"{run.get('peak_rss_mb_cached', 0):.0f} MB cached"
+            ]
+            for name, entry in run["urls"].items():
+                if "vs_handwritten" in entry:
+                    extras.append(
+                        f"{name}: DRF ÷ hand-written JsonResponse = {entry['vs_handwritten']:.2f}"
+                    )
+            lines += ["", *(f"- {extra}" for extra in extras), ""]
+            if run.get("search"):
+                lines += [
+                    "Search in-process, top 20 of each kind:",
+                    "",
+                    "| query | p50 ms | hits | first films |",
+                    "|---|---:|---:|---|",
+                ]
+                for query, timing in run["search"].items():
+                    films = ", ".join(timing["films"])
+                    lines.append(f"| {query} | {timing['p50_ms']} | {timing['hits']} | {films} |")
+                lines.append("")
+    checks = check_bars(report)
+    failed = [c for c in checks if not c[2]]
+    lines += ["## Bars", "", f"{len(checks) - len(failed)} of {len(checks)} checks pass.", ""]
+    if failed:
+        lines += ["| bar | where |", "|---|---|"]
+        lines += [f"| {bar} | {where} |" for bar, where, _ in failed]
+        lines.append("")
+    return "\n".join(lines)
+
+
+def write_report(report, folder: Path) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "benchmarks.json").write_text(json.dumps(report, indent=1, ensure_ascii=False))
+    (folder / "benchmarks.md").write_text(markdown(report))

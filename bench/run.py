@@ -1,0 +1,456 @@
+"""`make bench`: measure filmbase against its own ceiling, side by side, in one run.
+
+For each engine (SQLite, then a PostgreSQL server started here) and each data size
+(the nine works, 100 and 10,000 films), the script builds a database, starts gunicorn
+exactly as production does (prod settings, the configured worker class and count,
+whitenoise, DEBUG off, no access log) and loads it with wrk on 127.0.0.1.
+
+Every measured URL gets a *static twin*: its response bytes saved as a static file and
+served by the same gunicorn + whitenoise, with the same content type. Rounds of
+[twin, dynamic] run interleaved after a warm-up, and the figure reported is the median
+of the per-round ratios dynamic ÷ twin — a ratio measured side by side survives the
+noise of a shared machine where absolute requests/s do not. Each URL is measured
+uncached, as a cache hit and as a conditional GET answered 304. Also measured: the
+ceiling of a trivial view, DRF against a hand-written JsonResponse of the same payload,
+SQL queries per request, peak memory per worker, and search in-process.
+
+    python bench/run.py                # the full run (about an hour on 2 cores)
+    python bench/run.py --smoke        # tiny data, one short round: CI's harness check
+
+Results: docs/benchmarks.md (tables) and docs/benchmarks.json (raw figures).
+"""
+
+import argparse
+import datetime
+import json
+import os
+import platform
+import re
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = str(ROOT / ".venv" / "bin" / "python")
+STARTED = time.monotonic()
+
+# name, path, kind ("detail" | "list" | "other"), is_api
+URLS = [
+    ("home", "/", "list", False),
+    ("film list", "/films/", "list", False),
+    ("film detail", "/films/wheat-harvest/", "detail", False),
+    ("person detail", "/people/jia-zhangke/", "detail", False),
+    ("theme", "/themes/hometown/", "detail", False),
+    ("quotes", "/quotes/", "list", False),
+    ("search", "/search/?q=wheat", "list", False),
+    ("API film list", "/api/v1/films/", "list", True),
+    ("API film detail", "/api/v1/films/wheat-harvest/", "detail", True),
+    ("API search", "/api/v1/search/?q=wheat", "list", True),
+]
+CEILINGS = [
+    ("trivial view", "/bench/ok", "other", False),
+    ("hand-written JSON film list", "/bench/api/films/", "list", True),
+]
+# DRF endpoint → its hand-written twin (same payload, built without DRF).
+HANDWRITTEN = {"API film list": "hand-written JSON film list"}
+SEARCH_QUERIES = ["wheat", "harvest", "robot", "Fenyang", "麦", "麦收", "钟馗", "银色"]
+
+
+def progress(message: str) -> None:
+    print(f"[{time.monotonic() - STARTED:7.1f}s] {message}", flush=True)
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+# -- Databases -----------------------------------------------------------------------
+
+
+class PostgreSQL:
+    """A throw-away server, started and stopped with .ci/postgres.sh."""
+
+    def __enter__(self):
+        script = "source .ci/postgres.sh && pg_start >&2 && env | grep -E '^(PG_|DATABASE_URL)'"
+        output = subprocess.run(
+            ["bash", "-c", script], cwd=ROOT, check=True, capture_output=True, text=True
+        ).stdout
+        self.env = dict(line.split("=", 1) for line in output.splitlines())
+        self.url = self.env["DATABASE_URL"]
+        return self
+
+    def database(self, name: str) -> str:
+        base = self.url.rsplit("/", 1)[0]
+        subprocess.run(
+            [shutil.which("psql") or "psql", f"{base}/filmbase", "-qc", f"CREATE DATABASE {name}"],
+            check=True,
+            capture_output=True,
+        )
+        return f"{base}/{name}"
+
+    def __exit__(self, *exc):
+        subprocess.run(
+            ["bash", "-c", "source .ci/postgres.sh && pg_stop"],
+            cwd=ROOT,
+            env={**os.environ, **self.env},
+            check=False,
+        )
+
+
+def manage(env: dict, *args: str) -> str:
+    result = subprocess.run(
+        [PYTHON, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    if result.returncode:
+        raise SystemExit(f"manage.py {' '.join(args)} failed:\n{result.stderr}")
+    return result.stdout
+
+
+def prepare(env: dict, films: int) -> None:
+    manage(env, "migrate", "--no-input")
+    manage(env, "load_films")
+    if films > 9:
+        manage(env, "seed_synthetic", "--films", str(films - 9), "--seed", "42")
+    manage(env, "collectstatic", "--no-input", "--verbosity", "0")
+
+
+# -- The server ----------------------------------------------------------------------
+
+
+class Server:
+    """gunicorn as bin/start runs it, on a free port, with the public cache on or off."""
+
+    def __init__(self, env: dict, *, cache: bool):
+        self.port = free_port()
+        self.env = {
+            **env,
+            "HOST": "127.0.0.1",
+            "PORT": str(self.port),
+            "FILMBASE_PUBLIC_CACHE": "on" if cache else "off",
+            "GUNICORN_ACCESS_LOG": "",
+        }
+        self.base = f"http://127.0.0.1:{self.port}"
+
+    def __enter__(self):
+        self.log = tempfile.TemporaryFile()
+        self.process = subprocess.Popen(
+            [PYTHON, "-m", "gunicorn", "--config", "python:filmbase.gunicorn", "filmbase.wsgi"],
+            cwd=ROOT,
+            env=self.env,
+            stdout=self.log,
+            stderr=self.log,
+            start_new_session=True,
+        )
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                fetch(self.base + "/healthz")
+                return self
+            except OSError:
+                time.sleep(0.2)
+        self.log.seek(0)
+        raise SystemExit(f"gunicorn did not start:\n{self.log.read().decode()}")
+
+    def workers(self) -> list[int]:
+        pids = []
+        for stat in Path("/proc").glob("[0-9]*/stat"):
+            try:
+                fields = stat.read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == self.process.pid:
+                pids.append(int(stat.parent.name))
+        return pids
+
+    def peak_rss_mb(self) -> float:
+        peaks = []
+        for pid in self.workers():
+            status = Path(f"/proc/{pid}/status").read_text()
+            match = re.search(r"VmHWM:\s+(\d+) kB", status)
+            if match:
+                peaks.append(int(match.group(1)) / 1024)
+        return max(peaks, default=0.0)
+
+    def __exit__(self, *exc):
+        os.killpg(self.process.pid, signal.SIGTERM)
+        try:
+            self.process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            os.killpg(self.process.pid, signal.SIGKILL)
+        self.log.close()
+
+
+def fetch(url: str, headers: dict | None = None) -> tuple[int, dict, bytes]:
+    request = urllib.request.Request(url, headers=headers or {})
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return response.status, dict(response.headers), response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, dict(error.headers), error.read()
+
+
+# -- wrk -----------------------------------------------------------------------------
+
+
+def wrk(url: str, seconds: float, connections: int, headers: dict | None = None) -> dict:
+    command = ["wrk", "-t1", f"-c{connections}", f"-d{seconds}s", "--latency", "--timeout", "5s"]
+    for name, value in (headers or {}).items():
+        command += ["-H", f"{name}: {value}"]
+    output = subprocess.run(command + [url], capture_output=True, text=True, check=True).stdout
+    result = {"rps": float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))}
+    for label, key in (("50%", "p50_ms"), ("99%", "p99_ms")):
+        match = re.search(rf"{re.escape(label)}\s+([\d.]+)(us|ms|s)\b", output)
+        value, unit = float(match.group(1)), match.group(2)
+        result[key] = value / 1000 if unit == "us" else value * 1000 if unit == "s" else value
+    non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    result["non_2xx"] = int(non_2xx.group(1)) if non_2xx else 0
+    errors = re.search(
+        r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output
+    )
+    result["socket_errors"] = sum(map(int, errors.groups())) if errors else 0
+    return result
+
+
+def side_by_side(twin: str, dynamic: str, args, headers=None) -> dict:
+    """Warm up, then rounds of [twin, dynamic]; return the median ratio and the runs."""
+    wrk(twin, args.warmup, args.connections)
+    wrk(dynamic, args.warmup, args.connections, headers)
+    rounds = []
+    for _ in range(args.rounds):
+        twin_run = wrk(twin, args.seconds, args.connections)
+        dynamic_run = wrk(dynamic, args.seconds, args.connections, headers)
+        rounds.append({"twin": twin_run, "dynamic": dynamic_run})
+    ratios = [r["dynamic"]["rps"] / r["twin"]["rps"] for r in rounds if r["twin"]["rps"]]
+    return {
+        "ratio": statistics.median(ratios) if ratios else 0.0,
+        "rps": statistics.median(r["dynamic"]["rps"] for r in rounds),
+        "twin_rps": statistics.median(r["twin"]["rps"] for r in rounds),
+        "p50_ms": statistics.median(r["dynamic"]["p50_ms"] for r in rounds),
+        "p99_ms": statistics.median(r["dynamic"]["p99_ms"] for r in rounds),
+        "non_2xx": sum(r["dynamic"]["non_2xx"] + r["twin"]["non_2xx"] for r in rounds),
+        "socket_errors": sum(
+            r["dynamic"]["socket_errors"] + r["twin"]["socket_errors"] for r in rounds
+        ),
+        "rounds": rounds,
+    }
+
+
+def make_twins(server: Server, static_root: Path) -> dict[str, str]:
+    """Save each URL's bytes as a static file of the same type; return their URLs."""
+    folder = static_root / "bench-twins"
+    folder.mkdir(parents=True, exist_ok=True)
+    twins = {}
+    for name, path, _kind, is_api in URLS + CEILINGS:
+        status, headers, body = fetch(
+            server.base + path, {"Accept": "application/json"} if is_api else {}
+        )
+        if status != 200:
+            raise SystemExit(f"{path} answered {status}: cannot make its twin")
+        content_type = headers.get("Content-Type", "")
+        suffix = (
+            ".json" if "json" in content_type else ".html" if "html" in content_type else ".txt"
+        )
+        filename = re.sub(r"[^a-z0-9]+", "-", name.lower()) + suffix
+        (folder / filename).write_bytes(body)
+        twins[name] = f"/static/bench-twins/{filename}"
+    return twins
+
+
+# -- In-process measurements ---------------------------------------------------------
+
+
+def in_process(env: dict, what: str) -> dict:
+    """Run bench/probe.py in a process of its own (Django set up with `env`)."""
+    output = subprocess.run(
+        [PYTHON, str(ROOT / "bench" / "probe.py"), what],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    return json.loads(output)
+
+
+# -- One engine, one size ------------------------------------------------------------
+
+
+def measure(engine: str, films: int, database_url: str, workdir: Path, args) -> dict:
+    var = workdir / f"var-{engine}-{films}"
+    env = {
+        **{k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_"))},
+        "DJANGO_SETTINGS_MODULE": "filmbase.settings.prod",
+        "DJANGO_SECRET_KEY": "benchmark-only-" + "k" * 40,
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "DJANGO_SECURE_SSL_REDIRECT": "false",
+        "DATABASE_URL": database_url,
+        "FILMBASE_VAR_DIR": str(var),
+        "FILMBASE_BENCHMARK_VIEWS": "1",
+        "FILMBASE_API_ANON_RATE": "off",
+    }
+    progress(f"{engine} {films} films: loading data")
+    prepare(env, films)
+    result = {"engine": engine, "films": films, "urls": {}}
+    result["queries"] = in_process(env, "queries")
+    progress(f"{engine} {films} films: queries per request {result['queries']}")
+    if films >= args.search_at:
+        result["search"] = in_process(env, "search")
+        progress(f"{engine} {films} films: search {result['search']}")
+
+    with Server(env, cache=False) as server:
+        twins = make_twins(server, var / "static")
+    # Restart so that whitenoise sees the twins (it indexes static files at start).
+    for mode, cache in (("uncached", False), ("cached", True)):
+        with Server(env, cache=cache) as server:
+            for name, path, kind, is_api in URLS + (CEILINGS if mode == "uncached" else []):
+                headers = {"Accept": "application/json"} if is_api else {}
+                progress(f"{engine} {films} films: {name} {mode}")
+                entry = result["urls"].setdefault(name, {"kind": kind, "path": path})
+                entry[mode] = side_by_side(
+                    server.base + twins[name], server.base + path, args, headers
+                )
+                if mode == "cached":
+                    _status, response_headers, _body = fetch(server.base + path, headers)
+                    etag = response_headers.get("ETag")
+                    if etag:
+                        progress(f"{engine} {films} films: {name} 304")
+                        entry["not_modified"] = side_by_side(
+                            server.base + twins[name],
+                            server.base + path,
+                            args,
+                            {**headers, "If-None-Match": etag},
+                        )
+            result[f"peak_rss_mb_{mode}"] = server.peak_rss_mb()
+    for drf, handwritten in HANDWRITTEN.items():
+        result["urls"][drf]["vs_handwritten"] = (
+            result["urls"][drf]["uncached"]["rps"] / result["urls"][handwritten]["uncached"]["rps"]
+        )
+    return result
+
+
+# -- Report --------------------------------------------------------------------------
+
+
+def versions() -> dict:
+    script = (
+        "import importlib.metadata as m, sqlite3;"
+        "print(*(m.version(p) for p in ('django', 'djangorestframework', 'gunicorn',"
+        " 'whitenoise')), sqlite3.sqlite_version)"
+    )
+    probe = subprocess.run(
+        [PYTHON, "-c", script], capture_output=True, text=True, check=True
+    ).stdout.split()
+    postgres = subprocess.run(
+        ["bash", "-c", 'source .ci/postgres.sh && "$(pg_bin)/postgres" --version'],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
+    wrk_version = subprocess.run(["wrk", "--version"], capture_output=True, text=True)
+    return {
+        "python": platform.python_version(),
+        "django": probe[0],
+        "djangorestframework": probe[1],
+        "gunicorn": probe[2],
+        "whitenoise": probe[3],
+        "sqlite": probe[4],
+        "postgresql": postgres.split()[-1] if postgres else "",
+        "wrk": (wrk_version.stdout + wrk_version.stderr).split()[1],
+    }
+
+
+def machine() -> dict:
+    cpu = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
+        platform.processor(),
+    )
+    memory = re.search(r"MemTotal:\s+(\d+)", Path("/proc/meminfo").read_text()).group(1)
+    return {"cpu": cpu, "cores": os.cpu_count(), "memory_gib": round(int(memory) / 1024**2, 1)}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--smoke", action="store_true", help="tiny data, one short round")
+    parser.add_argument("--engines", default="sqlite,postgresql")
+    parser.add_argument("--sizes", default=None, help="film counts, e.g. 9,100,10000")
+    parser.add_argument("--seconds", type=float, default=None)
+    parser.add_argument("--rounds", type=int, default=None)
+    parser.add_argument("--connections", type=int, default=8)
+    parser.add_argument("--output", default=None, help="report folder (default docs/)")
+    args = parser.parse_args()
+    args.sizes = [
+        int(n) for n in (args.sizes or ("9,30" if args.smoke else "9,100,10000")).split(",")
+    ]
+    args.seconds = args.seconds or (1 if args.smoke else 3)
+    args.rounds = args.rounds or (1 if args.smoke else 3)
+    args.warmup = 1
+    args.search_at = max(args.sizes)
+    output = (
+        Path(args.output)
+        if args.output
+        else (
+            Path(tempfile.mkdtemp(prefix="filmbase-bench-smoke-")) if args.smoke else ROOT / "docs"
+        )
+    )
+
+    settings = {
+        "workers": os.environ.get("WEB_CONCURRENCY", "2"),
+        "threads": os.environ.get("GUNICORN_THREADS", "4"),
+        "worker_class": os.environ.get("GUNICORN_WORKER_CLASS", "gthread"),
+        "wrk": f"1 thread, {args.connections} connections, {args.seconds:g}s runs, "
+        f"{args.rounds} rounds after a {args.warmup}s warm-up",
+    }
+    report = {
+        "date": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
+        "command": "make bench-smoke" if args.smoke else "make bench",
+        "machine": machine(),
+        "versions": versions(),
+        "settings": settings,
+        "runs": [],
+    }
+    with tempfile.TemporaryDirectory(prefix="filmbase-bench-") as workdir:
+        workdir = Path(workdir)
+        for engine in args.engines.split(","):
+            if engine == "sqlite":
+                for films in args.sizes:
+                    url = f"sqlite:///{workdir}/bench-{films}.sqlite3"
+                    report["runs"].append(measure(engine, films, url, workdir, args))
+            else:
+                with PostgreSQL() as postgres:
+                    for films in args.sizes:
+                        url = postgres.database(f"bench_{films}")
+                        report["runs"].append(measure(engine, films, url, workdir, args))
+
+    from bench.report import write_report  # noqa: PLC0415 - keeps this file standalone
+
+    write_report(report, output)
+    progress(f"report written to {output}/benchmarks.md and benchmarks.json")
+    failures = [
+        run
+        for run in report["runs"]
+        if any(
+            u.get(mode, {}).get("non_2xx") or u.get(mode, {}).get("socket_errors")
+            for u in run["urls"].values()
+            for mode in ("uncached", "cached", "not_modified")
+        )
+    ]
+    if failures:
+        raise SystemExit("errors during the run: see the report")
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(ROOT))
+    main()
