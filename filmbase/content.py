@@ -37,7 +37,15 @@ class ContentModel(models.Model):
 
     def save(self, *args, **kwargs):
         if not self._state.adding:
-            self.version += 1
+            # One more than the stored version, not than this object's: a revert saves an
+            # old copy, and its number must still move forward.
+            stored = (
+                type(self)
+                ._base_manager.filter(pk=self.pk)
+                .values_list("version", flat=True)
+                .first()
+            )
+            self.version = max(stored or 0, self.version) + 1
             update_fields = kwargs.get("update_fields")
             if update_fields is not None:
                 kwargs["update_fields"] = {*update_fields, "version", "updated_at"}

@@ -10,6 +10,7 @@ from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from filmbase.admin import ContentAdmin
 from films.models import (
     Citation,
     Collection,
@@ -85,7 +86,7 @@ class CitationInline(admin.TabularInline):
 
 
 @admin.register(Film)
-class FilmAdmin(SimpleHistoryAdmin):
+class FilmAdmin(ContentAdmin):
     list_display = [
         "display_title",
         "title_zh",
@@ -111,7 +112,6 @@ class FilmAdmin(SimpleHistoryAdmin):
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["collection", "themes"]
     inlines = [CreditInline, FilmQuoteInline, CitationInline]
-    readonly_fields = ["version", "created_at", "updated_at"]
     history_list_display = ["status", "title_status"]
     fieldsets = [
         (None, {"fields": ["collection", "order", "slug", "status"]}),
@@ -161,7 +161,7 @@ class FilmAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Quote)
-class QuoteAdmin(SimpleHistoryAdmin):
+class QuoteAdmin(ContentAdmin):
     list_display = ["__str__", "speaker", "film", "language", "has_original", "status", "source"]
     list_filter = ["status", "language", NeedsSourcingFilter, "themes"]
     list_select_related = ["speaker", "film", "source"]
@@ -174,7 +174,6 @@ class QuoteAdmin(SimpleHistoryAdmin):
         "film__title_zh",
     ]
     autocomplete_fields = ["speaker", "film", "source", "themes"]
-    readonly_fields = ["version", "created_at", "updated_at"]
     history_list_display = ["status"]
 
     @admin.display(description=_("original words"), boolean=True)
@@ -183,12 +182,11 @@ class QuoteAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Theme)
-class ThemeAdmin(SimpleHistoryAdmin):
+class ThemeAdmin(ContentAdmin):
     list_display = ["name", "name_zh", "film_count", "order"]
     list_editable = ["order"]
     search_fields = ["name", "name_zh", "description", "description_zh"]
     prepopulated_fields = {"slug": ["name"]}
-    readonly_fields = ["version", "created_at", "updated_at"]
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(film_total=Count("films", distinct=True))
@@ -199,31 +197,28 @@ class ThemeAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Source)
-class SourceAdmin(SimpleHistoryAdmin):
+class SourceAdmin(ContentAdmin):
     list_display = ["key", "title", "outlet", "language", "published_on"]
     list_display_links = ["key", "title"]
     list_filter = ["language"]
     search_fields = ["key", "title", "outlet", "url", "note"]
-    readonly_fields = ["version", "created_at", "updated_at"]
 
 
 @admin.register(Collection)
-class CollectionAdmin(SimpleHistoryAdmin):
+class CollectionAdmin(ContentAdmin):
     list_display = ["name", "name_zh", "premiere_date", "venue"]
     search_fields = ["name", "name_zh"]
     prepopulated_fields = {"slug": ["name"]}
-    readonly_fields = ["version", "created_at", "updated_at"]
     inlines = [CitationInline]
 
 
 @admin.register(Milestone)
-class MilestoneAdmin(SimpleHistoryAdmin):
+class MilestoneAdmin(ContentAdmin):
     list_display = ["title", "date", "date_precision", "date_is_uncertain", "source"]
     list_filter = ["date_is_uncertain", "is_later_context"]
     list_select_related = ["source"]
     search_fields = ["title", "title_zh", "description", "description_zh"]
     autocomplete_fields = ["source"]
-    readonly_fields = ["version", "created_at", "updated_at"]
 
 
 @admin.register(Credit)

@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from filmbase.admin import ContentAdmin
 from films.models import Citation, Quote
 from people.models import Person, PersonLink
 
@@ -39,11 +40,10 @@ class PersonCitationInline(admin.TabularInline):
 
 
 @admin.register(Person)
-class PersonAdmin(SimpleHistoryAdmin):
+class PersonAdmin(ContentAdmin):
     list_display = ["name", "name_zh", "birth_year", "updated_at"]
     search_fields = ["name", "name_zh", "other_names", "slug"]
     prepopulated_fields = {"slug": ["name"]}
-    readonly_fields = ["version", "created_at", "updated_at"]
     inlines = [PersonLinkInline, PersonQuoteInline, PersonCitationInline]
     fieldsets = [
         (None, {"fields": ["slug", "name", "name_zh", "other_names"]}),

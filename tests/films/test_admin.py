@@ -209,3 +209,78 @@ def test_view_on_site_links_to_the_reader_page(curator_client):
     film = FilmFactory()
     response = curator_client.get(reverse("admin:films_film_change", args=[film.pk]))
     assert "View on site" in response.content.decode()
+
+
+def change_form_data(client, film, **changes):
+    """Return the film's change form as the curator's browser would post it back."""
+    form = client.get(reverse("admin:films_film_change", args=[film.pk])).context["adminform"].form
+    data = {
+        k: v for k, v in form.initial.items() if v is not None and k not in {"themes", "poster"}
+    }
+    credit = film.credits.get()
+    data.update(
+        collection=film.collection_id,
+        **inline_management("credits", 1, 1),
+        **{
+            "credits-0-id": credit.pk,
+            "credits-0-film": film.pk,
+            "credits-0-person": credit.person_id,
+            "credits-0-role": credit.role,
+            "credits-0-order": "0",
+        },
+        **inline_management("quotes", 0),
+        **inline_management("citations", 0),
+        **changes,
+    )
+    return data
+
+
+def test_the_second_save_of_a_stale_form_is_refused_and_loses_nothing(
+    client, curator, django_user_model
+):
+    from django.contrib.auth.models import Group
+
+    other = django_user_model.objects.create_user("bo", password="x", is_staff=True)
+    other.groups.add(Group.objects.get(name="Curators"))
+    film = FilmFactory(synopsis="As loaded.")
+    url = reverse("admin:films_film_change", args=[film.pk])
+
+    client.force_login(curator)
+    ann_form = change_form_data(client, film, synopsis="Ann's synopsis.")
+    client.force_login(other)
+    bo_form = change_form_data(client, film, synopsis="Bo's synopsis.")
+
+    assert client.post(url, bo_form).status_code == 302  # Bo saves first
+    client.force_login(curator)
+    response = client.post(url, ann_form)  # Ann's form was opened before Bo saved
+    assert response.status_code == 200
+    assert "Someone else saved this film while you were editing it" in response.content.decode()
+    film.refresh_from_db()
+    assert film.synopsis == "Bo's synopsis."
+    # Reopened, Ann's form is current again and saves.
+    assert (
+        client.post(url, change_form_data(client, film, synopsis="Ann's synopsis.")).status_code
+        == 302
+    )
+    film.refresh_from_db()
+    assert film.synopsis == "Ann's synopsis."
+
+
+def test_a_revert_moves_the_version_forward(curator_client):
+    film = FilmFactory(synopsis="One.")
+    film.synopsis = "Two."
+    film.save()
+    first = film.history.order_by("history_date").first()
+    url = reverse("admin:films_film_simple_history", args=[film.pk, first.history_id])
+    form = curator_client.get(url).context["adminform"].form
+    data = {k: v for k, v in form.initial.items() if v is not None and k != "poster"}
+    data.update(
+        collection=film.collection_id,
+        themes=[],
+        **inline_management("credits", 0),
+        **inline_management("quotes", 0),
+        **inline_management("citations", 0),
+    )
+    assert curator_client.post(url, data).status_code == 302
+    film.refresh_from_db()
+    assert film.synopsis == "One." and film.version == 3

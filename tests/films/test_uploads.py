@@ -22,7 +22,8 @@ def image_file(name, size=(60, 90), kind="PNG", mode="RGB"):
 
 def upload(client, film, poster):
     url = reverse("admin:films_film_change", args=[film.pk])
-    return client.post(url, film_form_data(film.collection, slug=film.slug, poster=poster))
+    data = film_form_data(film.collection, slug=film.slug, poster=poster)
+    return client.post(url, {**data, "edited_version": film.version})
 
 
 @pytest.fixture
