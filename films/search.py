@@ -234,15 +234,13 @@ def _fts5_expression(terms: list[_Term]) -> str:
     return " AND ".join(phrases)
 
 
-def _tsquery_expression(terms: list[_Term], weight: str = "") -> str:
+def _tsquery_expression(terms: list[_Term]) -> str:
     parts = []
     for term in terms:
         if term.prefix:
-            parts.append(f"{term.tokens[0]}:*{weight}")
+            parts.append(f"{term.tokens[0]}:*")
         else:
-            parts.append(
-                " <-> ".join(f"{token}:{weight}" if weight else token for token in term.tokens)
-            )
+            parts.append(" <-> ".join(term.tokens))
     return " & ".join(f"({part})" for part in parts)
 
 
@@ -256,10 +254,14 @@ _SQLITE_PART = (
     "WHERE films_searchdocument_fts MATCH %s "
     "ORDER BY films_searchdocument_fts.rowid LIMIT %s)"
 )
-_POSTGRESQL_PART = (
+# On PostgreSQL titles have a tsvector (and statistics) of their own: migration 0007.
+_POSTGRESQL_TIERS = [
     "(SELECT %s AS tier, kind, id, object_id FROM films_searchdocument "
-    "WHERE kind = %s AND vector @@ to_tsquery('english', %s) ORDER BY id LIMIT %s)"
-)
+    "WHERE kind = %s AND title_vector @@ to_tsquery('english', %s) ORDER BY id LIMIT %s)",
+    "(SELECT %s AS tier, kind, id, object_id FROM films_searchdocument "
+    "WHERE kind = %s AND vector @@ to_tsquery('english', %s) "
+    "AND NOT title_vector @@ to_tsquery('english', %s) ORDER BY id LIMIT %s)",
+]
 # Quotes have no prose: their words are all in title_text.
 _KINDS_WITH_PROSE = [SearchKind.FILM, SearchKind.PERSON, SearchKind.THEME]
 
@@ -270,13 +272,12 @@ def _ranked_ids(terms, limit: int) -> dict[str, list[int]]:
     One statement: the title tier of every kind, the prose tier of those that have prose.
     """
     parts = [(0, kind) for kind in _DOCUMENTS] + [(1, kind) for kind in _KINDS_WITH_PROSE]
-    params = []
+    params, sql = [], []
     if connection.vendor == "postgresql":
-        anywhere, in_titles = _tsquery_expression(terms), _tsquery_expression(terms, "A")
-        tiers = [in_titles, f"({anywhere}) & !({in_titles})"]
+        expression = _tsquery_expression(terms)
         for tier, kind in parts:
-            params += [tier, kind, tiers[tier], limit + 1]
-        part = _POSTGRESQL_PART
+            sql.append(_POSTGRESQL_TIERS[tier])
+            params += [tier, kind, expression, *([expression] * tier), limit + 1]
     else:
         expression = _fts5_expression(terms)
         tiers = [
@@ -284,10 +285,10 @@ def _ranked_ids(terms, limit: int) -> dict[str, list[int]]:
             f"({{title_text body_text}} : ({expression}) NOT title_text : ({expression}))",
         ]
         for tier, kind in parts:
+            sql.append(_SQLITE_PART)
             params += [tier, f"kind : {kind} AND {tiers[tier]}", limit + 1]
-        part = _SQLITE_PART
     with connection.cursor() as cursor:
-        cursor.execute(" UNION ALL ".join([part] * len(parts)), params)
+        cursor.execute(" UNION ALL ".join(sql), params)
         rows = cursor.fetchall()
     ranked = {kind: [] for kind in _DOCUMENTS}
     for _tier, kind, _position, object_id in sorted(rows):
