@@ -37,6 +37,26 @@ CSRF_COOKIE_SECURE = True
 CSRF_COOKIE_HTTPONLY = True
 CSRF_COOKIE_SAMESITE = "Lax"
 
+# Uploaded posters on S3-compatible object storage when a bucket is named (several web
+# machines cannot share a local MEDIA_ROOT). Needs the "s3" extra: django-storages[s3].
+AWS_STORAGE_BUCKET_NAME = env_str("AWS_STORAGE_BUCKET_NAME", "")
+if AWS_STORAGE_BUCKET_NAME:
+    STORAGES = {
+        **STORAGES,  # noqa: F405
+        "default": {
+            "BACKEND": "storages.backends.s3.S3Storage",
+            "OPTIONS": {
+                "bucket_name": AWS_STORAGE_BUCKET_NAME,
+                "endpoint_url": env_str("AWS_S3_ENDPOINT_URL", "") or None,
+                "region_name": env_str("AWS_S3_REGION_NAME", "") or None,
+                "custom_domain": env_str("AWS_S3_CUSTOM_DOMAIN", "") or None,
+                "file_overwrite": False,
+                "querystring_auth": False,
+            },
+        },
+    }
+    FILMBASE_SERVE_MEDIA = False
+
 # Structured logs, one JSON object per line on stdout.
 LOGGING = {
     "version": 1,

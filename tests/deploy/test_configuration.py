@@ -98,3 +98,27 @@ def test_image_runs_the_start_script_as_a_non_root_user_with_static_files_built_
     assert re.search(r"^USER filmbase$", dockerfile, re.MULTILINE)
     assert 'CMD ["bin/start"]' in dockerfile
     assert "HEALTHCHECK" in dockerfile and "/healthz" in dockerfile
+
+
+def test_production_logs_one_json_object_per_line():
+    import json
+    import logging
+
+    from filmbase.logging import JSONFormatter
+
+    record = logging.LogRecord(
+        "filmbase", logging.WARNING, __file__, 1, "cache %s", ("down",), None
+    )
+    entry = json.loads(JSONFormatter().format(record))
+    assert entry["level"] == "WARNING" and entry["message"] == "cache down"
+    assert entry["logger"] == "filmbase" and entry["time"].endswith("+00:00")
+
+
+def test_posters_go_to_object_storage_when_a_bucket_is_named():
+    probe = (
+        "from django.conf import settings; "
+        "print(settings.STORAGES['default']['BACKEND'], settings.FILMBASE_SERVE_MEDIA)"
+    )
+    result = manage("shell", "-c", probe, env={**PROD_ENV, "AWS_STORAGE_BUCKET_NAME": "posters"})
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split()[-2:] == ["storages.backends.s3.S3Storage", "False"]
