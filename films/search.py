@@ -9,8 +9,9 @@ substring match for queries of any length, answered from the index. English word
 their word index with stemming (harvests → harvest), and the last English word matches
 as a prefix (Fen → Fenyang).
 
-The index is engine-specific (migration 0003): an FTS5 table on SQLite, a stored,
-generated tsvector with a GIN index on PostgreSQL. Matches in titles and names come
+The index is engine-specific: an FTS5 table per kind on SQLite (migration 0008), a table
+per kind with stored, generated tsvectors and GIN indexes on PostgreSQL (0009), each
+kept in step with `SearchDocument` by triggers. Matches in titles and names come
 before matches that need the prose. Each kind returns at most `limit` hits plus a flag
 saying whether there are more, so nothing ever counts or scores a whole table.
 """
@@ -248,19 +249,19 @@ def _tsquery_expression(terms: list[_Term]) -> str:
 # newer entries): every term in a title or name first, then matches that need the prose.
 # Ordering by the index's own row order lets both engines stop after `limit` rows instead
 # of scoring every match, which is what keeps common words fast at 10,000 films.
-_SQLITE_PART = (
-    "SELECT * FROM (SELECT %s AS tier, d.kind, d.id, d.object_id FROM films_searchdocument_fts "
-    "JOIN films_searchdocument d ON d.id = films_searchdocument_fts.rowid "
-    "WHERE films_searchdocument_fts MATCH %s "
-    "ORDER BY films_searchdocument_fts.rowid LIMIT %s)"
+_SQLITE_PART = (  # {kind} is one of SearchKind's values, never user input
+    "SELECT * FROM (SELECT %s AS tier, d.kind, d.id, d.object_id FROM films_search_{kind} "
+    "JOIN films_searchdocument d ON d.id = films_search_{kind}.rowid "
+    "WHERE films_search_{kind} MATCH %s ORDER BY films_search_{kind}.rowid LIMIT %s)"
 )
-# On PostgreSQL titles have a tsvector (and statistics) of their own: migration 0007.
-_POSTGRESQL_TIERS = [
-    "(SELECT %s AS tier, kind, id, object_id FROM films_searchdocument "
-    "WHERE kind = %s AND title_vector @@ to_tsquery('english', %s) ORDER BY id LIMIT %s)",
-    "(SELECT %s AS tier, kind, id, object_id FROM films_searchdocument "
-    "WHERE kind = %s AND vector @@ to_tsquery('english', %s) "
-    "AND NOT title_vector @@ to_tsquery('english', %s) ORDER BY id LIMIT %s)",
+# On PostgreSQL each kind has a table of its own with its tsvectors (migration 0009).
+_POSTGRESQL_TIERS = [  # {kind} is one of SearchKind's values, never user input
+    "(SELECT %s AS tier, d.kind, d.id, d.object_id FROM films_search_{kind} s "
+    "JOIN films_searchdocument d ON d.id = s.id "
+    "WHERE s.title_vector @@ to_tsquery('english', %s) ORDER BY s.id LIMIT %s)",
+    "(SELECT %s AS tier, d.kind, d.id, d.object_id FROM films_search_{kind} s "
+    "JOIN films_searchdocument d ON d.id = s.id "
+    "WHERE s.vector @@ to_tsquery('english', %s) ORDER BY s.id LIMIT %s)",
 ]
 # Quotes have no prose: their words are all in title_text.
 _KINDS_WITH_PROSE = [SearchKind.FILM, SearchKind.PERSON, SearchKind.THEME]
@@ -269,30 +270,34 @@ _KINDS_WITH_PROSE = [SearchKind.FILM, SearchKind.PERSON, SearchKind.THEME]
 def _ranked_ids(terms, limit: int) -> dict[str, list[int]]:
     """Return, per kind, the ids of the best `limit` + 1 matches in rank order.
 
-    One statement: the title tier of every kind, the prose tier of those that have prose.
+    One statement: for every kind, the first matches in titles and names; for the kinds
+    with prose, also the first matches anywhere. The second tier asks for twice as many
+    rows and drops the ones the first already has: if the titles alone filled the page
+    it is not needed, and if they did not, it holds every title match and then the
+    prose-only ones. (Asking for "in the prose but not in a title" instead makes the
+    database test both on every row it walks.)
     """
     parts = [(0, kind) for kind in _DOCUMENTS] + [(1, kind) for kind in _KINDS_WITH_PROSE]
+    rows_wanted = [limit + 1, 2 * (limit + 1)]
     params, sql = [], []
     if connection.vendor == "postgresql":
         expression = _tsquery_expression(terms)
         for tier, kind in parts:
-            sql.append(_POSTGRESQL_TIERS[tier])
-            params += [tier, kind, expression, *([expression] * tier), limit + 1]
+            sql.append(_POSTGRESQL_TIERS[tier].format(kind=SearchKind(kind).value))
+            params += [tier, expression, rows_wanted[tier]]
     else:
         expression = _fts5_expression(terms)
-        tiers = [
-            f"title_text : ({expression})",
-            f"({{title_text body_text}} : ({expression}) NOT title_text : ({expression}))",
-        ]
+        tiers = [f"title_text : ({expression})", f"{{title_text body_text}} : ({expression})"]
         for tier, kind in parts:
-            sql.append(_SQLITE_PART)
-            params += [tier, f"kind : {kind} AND {tiers[tier]}", limit + 1]
+            sql.append(_SQLITE_PART.format(kind=SearchKind(kind).value))
+            params += [tier, tiers[tier], rows_wanted[tier]]
     with connection.cursor() as cursor:
         cursor.execute(" UNION ALL ".join(sql), params)
         rows = cursor.fetchall()
     ranked = {kind: [] for kind in _DOCUMENTS}
     for _tier, kind, _position, object_id in sorted(rows):
-        ranked[kind].append(object_id)
+        if object_id not in ranked[kind]:
+            ranked[kind].append(object_id)
     return ranked
 
 
