@@ -37,10 +37,16 @@ def _forward_sql():
                 WHEN new.kind = '{kind}' BEGIN {insert} END""",
             f"""CREATE TRIGGER {table}_ad AFTER DELETE ON films_searchdocument
                 WHEN old.kind = '{kind}' BEGIN {delete} END""",
-            f"""CREATE TRIGGER {table}_au_old AFTER UPDATE ON films_searchdocument
-                WHEN old.kind = '{kind}' BEGIN {delete} END""",
-            f"""CREATE TRIGGER {table}_au_new AFTER UPDATE ON films_searchdocument
-                WHEN new.kind = '{kind}' BEGIN {insert} END""",
+            # One trigger for updates, so that the old tokens go before the new ones come:
+            # SQLite runs one trigger's statements in order, but not triggers in order.
+            f"""CREATE TRIGGER {table}_au AFTER UPDATE ON films_searchdocument
+                WHEN old.kind = '{kind}' OR new.kind = '{kind}' BEGIN
+                INSERT INTO {table}({table}, rowid, title_text, body_text)
+                    SELECT 'delete', old.id, old.title_text, old.body_text
+                    WHERE old.kind = '{kind}';
+                INSERT INTO {table}(rowid, title_text, body_text)
+                    SELECT new.id, new.title_text, new.body_text WHERE new.kind = '{kind}';
+            END""",
             f"""INSERT INTO {table}(rowid, title_text, body_text)
                 SELECT id, title_text, body_text FROM films_searchdocument
                 WHERE kind = '{kind}'""",

@@ -157,3 +157,13 @@ def test_index_follows_edits_unpublishing_and_deletes():
     assert search("季节").quotes.items == [quote]
     quote.delete()
     assert not search("季节").quotes
+
+
+def test_an_edit_that_keeps_some_words_still_finds_them():
+    """Updating an entry must not lose the words its old and new text share."""
+    quote = QuoteFactory(text="麦收 季节", translation="harvest season")
+    quote.text = "麦收 时节"
+    quote.save()
+    assert search("麦收").quotes.items == [quote]
+    assert search("harvest").quotes.items == [quote]
+    assert not search("季节").quotes
