@@ -37,9 +37,9 @@ def check_bars(report) -> list[tuple[str, str, bool]]:
     def check(bar: str, where: str, passed: bool) -> None:
         checks.append((bar, where, passed))
 
-    sizes = sorted({r["films"] for r in report["runs"]})
     for engine in sorted({r["engine"] for r in report["runs"]}):
         runs = [r for r in report["runs"] if r["engine"] == engine]
+        sizes = sorted(r["films"] for r in runs)
         for name in runs[0]["queries"]:
             counts = {r["films"]: r["queries"][name]["queries"] for r in runs}
             check(
@@ -123,9 +123,9 @@ def markdown(report) -> str:
         "",
     ]
     engines = sorted({r["engine"] for r in report["runs"]}, key=["sqlite", "postgresql"].index)
-    sizes = sorted({r["films"] for r in report["runs"]})
     for engine in engines:
         runs = [r for r in report["runs"] if r["engine"] == engine]
+        sizes = sorted(r["films"] for r in runs)
         lines += [f"## {'SQLite' if engine == 'sqlite' else 'PostgreSQL'}", ""]
         lines += ["### SQL queries and in-process time per request, rendered every time", ""]
         lines += ["| URL | " + " | ".join(f"{n} films" for n in sizes) + " |"]
