@@ -404,7 +404,7 @@ def main() -> None:
     parser.add_argument("--smoke", action="store_true", help="tiny data, one short round")
     parser.add_argument("--engines", default="sqlite,postgresql")
     parser.add_argument("--sizes", default=None, help="film counts, e.g. 9,100,10000")
-    parser.add_argument("--seconds", type=float, default=None)
+    parser.add_argument("--seconds", type=int, default=None, help="whole seconds per wrk run")
     parser.add_argument("--rounds", type=int, default=None)
     parser.add_argument("--connections", type=int, default=8)
     parser.add_argument("--output", default=None, help="report folder (default docs/)")
