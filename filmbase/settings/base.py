@@ -65,6 +65,8 @@ MIDDLEWARE = [
     "corsheaders.middleware.CorsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "filmbase.caching.PublicCacheMiddleware",
+    # Anonymous reads may use the read replica, when one is configured (filmbase/routers.py).
+    "filmbase.routers.ReplicaMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -131,6 +133,17 @@ DATABASES = {
         env_str("DATABASE_URL", f"sqlite:///{VAR_DIR / 'db.sqlite3'}"),
     )
 }
+# An optional read replica for anonymous readers (filmbase/routers.py, docs/deployment.md).
+DATABASE_REPLICA_URL = env_str("DATABASE_REPLICA_URL", "")
+if DATABASE_REPLICA_URL:
+    DATABASES["replica"] = {
+        **database_config(DATABASE_REPLICA_URL),
+        "TEST": {"MIRROR": "default"},
+    }
+    DATABASE_ROUTERS = ["filmbase.routers.PrimaryReplicaRouter"]
+# Seconds after a content change during which readers still read the primary: more than
+# the replica's replication lag, so that no page is rendered from rows it has not replayed.
+FILMBASE_REPLICA_MAX_LAG = env_int("FILMBASE_REPLICA_MAX_LAG", 5)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [

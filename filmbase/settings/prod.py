@@ -13,7 +13,7 @@ from .base import database_config
 DEBUG = False
 SECRET_KEY = env_str("DJANGO_SECRET_KEY")
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS")
-DATABASES = {"default": database_config(env_str("DATABASE_URL"))}
+DATABASES = {**DATABASES, "default": database_config(env_str("DATABASE_URL"))}  # noqa: F405
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", [])
 
 # HTTPS, terminated by the proxy in front, which must set X-Forwarded-Proto.
