@@ -13,6 +13,7 @@ from drf_spectacular.views import (
 )
 from rest_framework.authtoken.serializers import AuthTokenSerializer
 from rest_framework.authtoken.views import ObtainAuthToken
+from rest_framework.exceptions import ValidationError
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.reverse import reverse
@@ -20,6 +21,7 @@ from rest_framework.routers import SimpleRouter
 
 from filmbase.api import ApiViewMixin, ReadOnlyApiView
 from filmbase.api_defaults import TokenThrottle
+from filmbase.security import locked_out
 from films.api.sync import ChangesView, ExportView
 from films.api.views import (
     CollectionViewSet,
@@ -81,7 +83,9 @@ class ApiRootView(ReadOnlyApiView):
 class TokenView(ApiViewMixin, ObtainAuthToken):
     """Exchange a username and password for the token that signs API writes.
 
-    Send it as `Authorization: Token <token>`. Attempts are throttled per address.
+    Send it as `Authorization: Token <token>`. Attempts are throttled per address, and
+    failed ones count towards the same lock-out as the admin's sign-in (django-axes): after
+    too many for one username from one address, that pair gets 429 until the cool-off ends.
     """
 
     renderer_classes = [JSONRenderer]
@@ -89,7 +93,13 @@ class TokenView(ApiViewMixin, ObtainAuthToken):
 
     @extend_schema(operation_id="token", request=AuthTokenSerializer, responses=AuthTokenSerializer)
     def post(self, request, *args, **kwargs):
-        return super().post(request, *args, **kwargs)
+        try:
+            return super().post(request, *args, **kwargs)
+        except ValidationError:
+            # axes marks the request it was given (DRF's), which its middleware never sees.
+            if getattr(request, "axes_locked_out", False):
+                return locked_out(request)
+            raise
 
 
 class SchemaView(ApiViewMixin, SpectacularAPIView):
