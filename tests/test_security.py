@@ -228,6 +228,70 @@ def test_successful_and_failed_sign_ins_are_recorded(curator):
     assert AccessLog.objects.filter(username="curator", ip_address=CURATOR_IP).exists()
 
 
+# -- Passwords and sessions ----------------------------------------------------------------
+
+
+def test_the_sign_in_form_masks_the_password_and_allows_paste():
+    page = Client().get(LOGIN).content.decode()
+    field = re.search(r"<input[^>]*name=\"password\"[^>]*>", page)[0]
+    assert 'type="password"' in field
+    assert "onpaste" not in page and 'autocomplete="off"' not in field
+
+
+def test_a_password_change_needs_the_current_one_and_refuses_weak_ones(curator_client):
+    url = "/admin/password_change/"
+    wrong = curator_client.post(
+        url, {"old_password": "nope", "new_password1": "x" * 20, "new_password2": "x" * 20}
+    )
+    assert wrong.status_code == 200 and "old_password" in wrong.context["form"].errors
+    common = curator_client.post(
+        url, {"old_password": PASSWORD, "new_password1": "password1", "new_password2": "password1"}
+    )
+    assert "too common" in str(common.context["form"].errors)
+    short = curator_client.post(
+        url, {"old_password": PASSWORD, "new_password1": "k7#Qp", "new_password2": "k7#Qp"}
+    )
+    assert "too short" in str(short.context["form"].errors)
+    # No composition rules: a long passphrase of lower-case words is fine.
+    phrase = "wheat harvest under a quiet sky"
+    changed = curator_client.post(
+        url, {"old_password": PASSWORD, "new_password1": phrase, "new_password2": phrase}
+    )
+    assert changed.status_code == 302
+
+
+def test_signing_in_issues_a_new_session_and_signing_out_ends_it(curator):
+    client = Client(REMOTE_ADDR=CURATOR_IP)
+    session = client.session  # an anonymous session exists before signing in
+    session.save()
+    before = session.session_key
+    assert client.cookies[settings.SESSION_COOKIE_NAME].value == before
+    assert _post_login(client).status_code == 302
+    after = client.cookies[settings.SESSION_COOKIE_NAME].value
+    assert after != before and len(after) >= 32  # rotated; 32 random characters
+    assert client.get("/admin/").status_code == 200
+    assert client.post("/admin/logout/").status_code == 200
+    replay = Client()
+    replay.cookies[settings.SESSION_COOKIE_NAME] = after
+    assert replay.get("/admin/").status_code == 302  # the old cookie is worth nothing
+
+
+def test_a_deactivated_curator_loses_sessions_and_tokens_at_once(curator, token_client):
+    client = Client()
+    client.force_login(curator)
+    FilmFactory(slug="wheat-harvest")
+    assert client.get("/admin/").status_code == 200
+    curator.is_active = False
+    curator.save()
+    assert client.get("/admin/").status_code == 302
+    refused = token_client.patch("/api/v1/films/wheat-harvest/", {"synopsis": "x"})
+    assert refused.status_code == 401
+
+
+def _post_login(client):
+    return client.post(LOGIN, {"username": "curator", "password": PASSWORD})
+
+
 # -- CSRF on session writes ------------------------------------------------------------------
 
 
