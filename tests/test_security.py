@@ -367,9 +367,29 @@ COOKIE_SETTINGS = [
 ]
 
 
+TRANSPORT_SETTINGS = [
+    "DEBUG",
+    "SECURE_SSL_REDIRECT",
+    "SECURE_HSTS_SECONDS",
+    "SECURE_PROXY_SSL_HEADER",
+]
+
+
 @pytest.fixture(scope="module")
-def prod_cookies():
-    return _prod_settings(*COOKIE_SETTINGS)
+def prod_settings():
+    return _prod_settings(*COOKIE_SETTINGS, *TRANSPORT_SETTINGS)
+
+
+@pytest.fixture(scope="module")
+def prod_cookies(prod_settings):
+    return {name: prod_settings[name] for name in COOKIE_SETTINGS}
+
+
+def test_production_is_https_only_with_a_year_of_hsts(prod_settings):
+    assert prod_settings["DEBUG"] is False
+    assert prod_settings["SECURE_SSL_REDIRECT"] is True
+    assert prod_settings["SECURE_HSTS_SECONDS"] >= 365 * 24 * 60 * 60
+    assert prod_settings["SECURE_PROXY_SSL_HEADER"] == ["HTTP_X_FORWARDED_PROTO", "https"]
 
 
 def test_production_cookies_are_host_only_secure_and_httponly(prod_cookies):

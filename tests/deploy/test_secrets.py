@@ -162,3 +162,11 @@ def test_the_local_secret_key_is_generated_once_with_secrets(tmp_path, monkeypat
     monkeypatch.setattr(base, "VAR_DIR", tmp_path / "other")
     (tmp_path / "other").mkdir()
     assert base._local_secret_key() != key  # each machine its own
+
+
+def test_the_image_carries_neither_git_metadata_nor_local_secrets():
+    """The Docker build context leaves out .git, var/ (the local key, the database) and .env."""
+    ignored = set((ROOT / ".dockerignore").read_text().split())
+    assert {".git", "var", ".env"} <= ignored
+    dockerfile = (ROOT / "Dockerfile").read_text()
+    assert "rm -f /app/var/secret_key" in dockerfile  # the build's own key is not shipped
