@@ -42,7 +42,7 @@ SECRET_PATTERNS = {
 # variable, ${...} from the environment) are fine; literals must carry a placeholder label.
 SECRET_NAME = r"[A-Z_]*(?:SECRET_KEY|SECRET_ACCESS_KEY|PASSWORD|API_KEY|AUTH_TOKEN)"
 ASSIGNED_SECRET = [
-    # Python, JSON: SECRET_KEY = "...", "DJANGO_SECRET_KEY": "..."
+    # Python and JSON: a quoted literal after "=" or ":"
     re.compile(rf"(?<![\w{{$])(?P<name>{SECRET_NAME})['\"]?\s*[:=]\s*['\"][^'\"\n]+['\"].*$", re.M),
     # Environment files, shell, Dockerfile: NAME=value
     re.compile(rf"(?:^|\s)(?P<name>{SECRET_NAME})=[^\s$'\"]\S*.*$", re.M),
@@ -99,7 +99,7 @@ def test_no_tracked_file_holds_a_secret():
         "aws_secret_access_key = " + "wJalrXUtnFEMI/K7MDENG/bPxRfiCYzEXAMPLEKEY",
         "token: gh" + "p_" + "a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8",
         'SECRET_KEY = "' + "django-insecure-9x!" + 'q@k3l"',
-        "DJANGO_SECRET_KEY=" + "s3cr3t-value-of-production",
+        "DJANGO_SECRET" + "_KEY=s3cr3t-value-of-production",
         '"DJANGO_SECRET_KEY": "' + 'abc123def456"',
         "DATABASE_URL=postgres://filmbase:" + "hunter2" + "@db:5432/filmbase",
     ],
