@@ -488,3 +488,19 @@ def test_the_api_docs_pages_run_no_inline_script(api_client, path):
     for attributes, body in scripts:
         assert "src=" in attributes and not body.strip(), (attributes, body[:80])
     assert not re.search(r"\son[a-z]+=", html)
+
+
+# -- docs/security.md ---------------------------------------------------------------------
+
+
+def test_every_test_the_security_checklist_names_exists():
+    """docs/security.md maps ASVS requirements to tests: a renamed test must not go stale."""
+    text = (ROOT / "docs" / "security.md").read_text()
+    references = set(re.findall(r"(tests/[\w/]+\.py)::(\w+)", text))
+    assert len(references) > 40
+    missing = [
+        f"{path}::{name}"
+        for path, name in sorted(references)
+        if not re.search(rf"^def {name}\(", (ROOT / path).read_text(), re.MULTILINE)
+    ]
+    assert not missing, missing
