@@ -11,6 +11,7 @@ from drf_spectacular.views import (
     SpectacularRedocView,
     SpectacularSwaggerSplitView,
 )
+from rest_framework import serializers
 from rest_framework.authtoken.serializers import AuthTokenSerializer
 from rest_framework.authtoken.views import ObtainAuthToken
 from rest_framework.exceptions import ValidationError
@@ -80,6 +81,16 @@ class ApiRootView(ReadOnlyApiView):
         return Response({name: reverse(url, request=request) for name, url in ROOT_LINKS.items()})
 
 
+class TokenRequestSerializer(AuthTokenSerializer):
+    """A username no longer than an account's can be, refused before any password check.
+
+    The sign-in lock-out records the username it counted a failure for; an overlong one
+    would not fit that record (PostgreSQL refuses it), so it is a 400 here instead.
+    """
+
+    username = serializers.CharField(label="Username", max_length=150, write_only=True)
+
+
 class TokenView(ApiViewMixin, ObtainAuthToken):
     """Exchange a username and password for the token that signs API writes.
 
@@ -90,8 +101,11 @@ class TokenView(ApiViewMixin, ObtainAuthToken):
 
     renderer_classes = [JSONRenderer]
     throttle_classes = [TokenThrottle]
+    serializer_class = TokenRequestSerializer
 
-    @extend_schema(operation_id="token", request=AuthTokenSerializer, responses=AuthTokenSerializer)
+    @extend_schema(
+        operation_id="token", request=TokenRequestSerializer, responses=AuthTokenSerializer
+    )
     def post(self, request, *args, **kwargs):
         try:
             return super().post(request, *args, **kwargs)

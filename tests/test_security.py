@@ -213,6 +213,16 @@ def test_the_api_token_endpoint_shares_the_lock_out(curator):
     assert token(APIClient(REMOTE_ADDR=CURATOR_IP), PASSWORD).status_code == 200
 
 
+def test_an_overlong_username_is_a_400_not_a_failed_record(api_client):
+    """The lock-out's record holds 255 characters (PostgreSQL enforces it): refuse earlier."""
+    response = api_client.post(
+        "/api/v1/auth/token/", {"username": "x" * 300, "password": "y"}, format="json"
+    )
+    assert response.status_code == 400
+    assert "150 characters" in response.json()["username"][0]
+    assert not AccessAttempt.objects.exists()
+
+
 def test_successful_and_failed_sign_ins_are_recorded(curator):
     from axes.models import AccessLog
 
