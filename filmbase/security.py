@@ -56,6 +56,22 @@ def client_ip(request) -> str:
     return addresses[-min(num_proxies, len(addresses))]
 
 
+def sign_in_username(request, credentials=None) -> str | None:
+    """Return the username axes counts a failure for, cut to fit its record.
+
+    The admin's sign-in form does not enforce the username's length (only the browser
+    does), and axes stores it in a 255-character column that PostgreSQL enforces: an
+    overlong or NUL-bearing name must not turn a failed sign-in into a server error.
+    """
+    if credentials:
+        username = credentials.get("username")
+    else:
+        username = getattr(request, "data", request.POST).get("username")
+    if username is None:
+        return None
+    return str(username).replace("\0", "")[:255]
+
+
 def cool_off_seconds() -> int:
     return int(settings.AXES_COOLOFF_TIME.total_seconds())
 

@@ -213,6 +213,14 @@ def test_the_api_token_endpoint_shares_the_lock_out(curator):
     assert token(APIClient(REMOTE_ADDR=CURATOR_IP), PASSWORD).status_code == 200
 
 
+def test_an_overlong_username_in_the_admin_form_is_a_failed_sign_in_not_an_error(curator):
+    """The form leaves the length to the browser; the lock-out's record holds 255 (PostgreSQL)."""
+    for _ in range(5):
+        response = _sign_in(ATTACKER_IP, username="x" * 300)
+    assert response.status_code == 429
+    assert AccessAttempt.objects.get().username == "x" * 255
+
+
 def test_an_overlong_username_is_a_400_not_a_failed_record(api_client):
     """The lock-out's record holds 255 characters (PostgreSQL enforces it): refuse earlier."""
     response = api_client.post(

@@ -160,6 +160,8 @@ AXES_LOCKOUT_CALLABLE = "filmbase.security.locked_out"
 AXES_SENSITIVE_PARAMETERS = []
 # The address as the API throttles see it (X-Forwarded-For only behind NUM_PROXIES).
 AXES_CLIENT_IP_CALLABLE = "filmbase.security.client_ip"
+# The username as typed, cut to fit axes' record (filmbase/security.py).
+AXES_USERNAME_CALLABLE = "filmbase.security.sign_in_username"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
