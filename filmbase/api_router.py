@@ -11,8 +11,10 @@ from drf_spectacular.views import (
     SpectacularRedocView,
     SpectacularSwaggerSplitView,
 )
+from rest_framework import serializers
 from rest_framework.authtoken.serializers import AuthTokenSerializer
 from rest_framework.authtoken.views import ObtainAuthToken
+from rest_framework.exceptions import ValidationError
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.reverse import reverse
@@ -20,6 +22,7 @@ from rest_framework.routers import SimpleRouter
 
 from filmbase.api import ApiViewMixin, ReadOnlyApiView
 from filmbase.api_defaults import TokenThrottle
+from filmbase.security import locked_out
 from films.api.sync import ChangesView, ExportView
 from films.api.views import (
     CollectionViewSet,
@@ -78,18 +81,39 @@ class ApiRootView(ReadOnlyApiView):
         return Response({name: reverse(url, request=request) for name, url in ROOT_LINKS.items()})
 
 
+class TokenRequestSerializer(AuthTokenSerializer):
+    """A username no longer than an account's can be, refused before any password check.
+
+    The sign-in lock-out records the username it counted a failure for; an overlong one
+    would not fit that record (PostgreSQL refuses it), so it is a 400 here instead.
+    """
+
+    username = serializers.CharField(label="Username", max_length=150, write_only=True)
+
+
 class TokenView(ApiViewMixin, ObtainAuthToken):
     """Exchange a username and password for the token that signs API writes.
 
-    Send it as `Authorization: Token <token>`. Attempts are throttled per address.
+    Send it as `Authorization: Token <token>`. Attempts are throttled per address, and
+    failed ones count towards the same lock-out as the admin's sign-in (django-axes): after
+    too many for one username from one address, that pair gets 429 until the cool-off ends.
     """
 
     renderer_classes = [JSONRenderer]
     throttle_classes = [TokenThrottle]
+    serializer_class = TokenRequestSerializer
 
-    @extend_schema(operation_id="token", request=AuthTokenSerializer, responses=AuthTokenSerializer)
+    @extend_schema(
+        operation_id="token", request=TokenRequestSerializer, responses=AuthTokenSerializer
+    )
     def post(self, request, *args, **kwargs):
-        return super().post(request, *args, **kwargs)
+        try:
+            return super().post(request, *args, **kwargs)
+        except ValidationError:
+            # axes marks the request it was given (DRF's), which its middleware never sees.
+            if getattr(request, "axes_locked_out", False):
+                return locked_out(request)
+            raise
 
 
 class SchemaView(ApiViewMixin, SpectacularAPIView):

@@ -8,6 +8,7 @@ https://docs.djangoproject.com/en/5.2/ref/settings/
 
 import os
 import secrets
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -55,12 +56,16 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "corsheaders",
+    # Admin sign-in throttling: failed attempts per username and address (below).
+    "axes",
     "people",
     "films",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # TRACE, CONNECT and other methods no view uses: 405 before any cache or view.
+    "filmbase.security.UnusedMethodMiddleware",
     # Outside the public cache, so that answers served from the cache get CORS headers too.
     "corsheaders.middleware.CorsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -73,6 +78,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Turns an axes lock-out into the lock-out page (templates/registration/locked_out.html).
+    "axes.middleware.AxesMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     # Reader pages: the Content-Security-Policy header (settings below).
@@ -145,6 +152,29 @@ if DATABASE_REPLICA_URL:
 # the replica's replication lag, so that no page is rendered from rows it has not replayed.
 FILMBASE_REPLICA_MAX_LAG = env_int("FILMBASE_REPLICA_MAX_LAG", 5)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# django-axes checks every sign-in (admin form, API token) before the password does.
+# https://django-axes.readthedocs.io/en/latest/4_configuration.html
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Failures count per (username, address) pair: an attacker guessing a curator's password
+# from elsewhere locks out only themselves, never the curator's own address. The lock
+# lifts by itself after the cool-off, so it cannot be turned into a permanent denial.
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_FAILURE_LIMIT = env_int("FILMBASE_LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("FILMBASE_LOGIN_COOLOFF_MINUTES", 15))
+AXES_RESET_ON_SUCCESS = True
+# A bilingual page (templates/registration/locked_out.html), JSON under /api/; 429.
+AXES_LOCKOUT_CALLABLE = "filmbase.security.locked_out"
+# Log who failed from where (security events); the password is always masked.
+AXES_SENSITIVE_PARAMETERS = []
+# The address as the API throttles see it (X-Forwarded-For only behind NUM_PROXIES).
+AXES_CLIENT_IP_CALLABLE = "filmbase.security.client_ip"
+# The username as typed, cut to fit axes' record (filmbase/security.py).
+AXES_USERNAME_CALLABLE = "filmbase.security.sign_in_username"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

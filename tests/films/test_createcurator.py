@@ -5,6 +5,7 @@ import io
 import pytest
 from django.contrib.auth.models import User
 from django.core.management import CommandError, call_command
+from django.http import HttpRequest
 from django.urls import reverse
 
 pytestmark = pytest.mark.django_db
@@ -20,7 +21,8 @@ def test_noinput_creates_a_staff_curator_who_can_open_the_admin(client, monkeypa
     user = User.objects.get(username="ann")
     assert user.is_staff and not user.is_superuser
     assert list(user.groups.values_list("name", flat=True)) == ["Curators"]
-    assert client.login(username="ann", password="a-long-curator-passphrase")
+    # The sign-in lock-out (django-axes) needs the request it counts failures for.
+    assert client.login(request=HttpRequest(), username="ann", password="a-long-curator-passphrase")
     assert client.get(reverse("admin:films_film_changelist")).status_code == 200
 
 
