@@ -7,7 +7,9 @@ transaction) and refuses a stale form with a message saying what happened.
 """
 
 from django import forms
-from django.core.exceptions import ValidationError
+from django.contrib.admin.options import IncorrectLookupParameters
+from django.core.exceptions import BadRequest, ValidationError
+from django.db import DataError, transaction
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -47,7 +49,30 @@ class VersionCheckedForm(forms.ModelForm):
         return cleaned
 
 
-class ContentAdmin(SimpleHistoryAdmin):
+class HistoryAdmin(SimpleHistoryAdmin):
+    """History with revert, and a change list that answers junk filters with a 400.
+
+    Django hands a change list's query parameters to the database as they come. A NUL
+    byte (which PostgreSQL refuses in text) or a number too big for a column would be a
+    server error; they are a bad request instead, and a bad lookup is Django's own
+    "invalid lookup" answer.
+    """
+
+    def changelist_view(self, request, extra_context=None):
+        for name, values in request.GET.lists():
+            if "\x00" in name or any("\x00" in value for value in values):
+                raise BadRequest("Null characters are not allowed in the address.")
+        return super().changelist_view(request, extra_context)
+
+    def get_changelist_instance(self, request):
+        try:
+            with transaction.atomic():  # a refused value must not break the outer transaction
+                return super().get_changelist_instance(request)
+        except (DataError, OverflowError) as error:
+            raise IncorrectLookupParameters(error) from error
+
+
+class ContentAdmin(HistoryAdmin):
     """History with field-level changes and revert; stale forms refused."""
 
     form = VersionCheckedForm

@@ -8,9 +8,8 @@ half-saved.
 from django.contrib import admin
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
-from simple_history.admin import SimpleHistoryAdmin
 
-from filmbase.admin import ContentAdmin
+from filmbase.admin import ContentAdmin, HistoryAdmin
 from films.models import (
     Citation,
     Collection,
@@ -222,7 +221,7 @@ class MilestoneAdmin(ContentAdmin):
 
 
 @admin.register(Credit)
-class CreditAdmin(SimpleHistoryAdmin):
+class CreditAdmin(HistoryAdmin):
     list_display = ["film", "person", "role", "order"]
     list_filter = ["role"]
     list_select_related = ["film", "person"]
@@ -231,7 +230,7 @@ class CreditAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Citation)
-class CitationAdmin(SimpleHistoryAdmin):
+class CitationAdmin(HistoryAdmin):
     list_display = ["source", "topic", "note", "film", "person", "collection"]
     list_filter = ["topic"]
     list_select_related = ["source", "film", "person", "collection"]

@@ -2,9 +2,8 @@
 
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
-from simple_history.admin import SimpleHistoryAdmin
 
-from filmbase.admin import ContentAdmin
+from filmbase.admin import ContentAdmin, HistoryAdmin
 from films.models import Citation, Quote
 from people.models import Person, PersonLink
 
@@ -53,7 +52,7 @@ class PersonAdmin(ContentAdmin):
 
 
 @admin.register(PersonLink)
-class PersonLinkAdmin(SimpleHistoryAdmin):
+class PersonLinkAdmin(HistoryAdmin):
     list_display = ["label", "person", "url"]
     list_select_related = ["person"]
     search_fields = ["label", "url", "person__name", "person__name_zh"]
