@@ -7,7 +7,9 @@ transaction) and refuses a stale form with a message saying what happened.
 """
 
 from django import forms
+from django.contrib import admin
 from django.contrib.admin.options import IncorrectLookupParameters
+from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
 from django.core.exceptions import BadRequest, ValidationError
 from django.db import DataError, transaction
 from django.utils.translation import gettext_lazy as _
@@ -49,7 +51,67 @@ class VersionCheckedForm(forms.ModelForm):
         return cleaned
 
 
-class HistoryAdmin(SimpleHistoryAdmin):
+class SafeAutocompleteMixin:
+    """Show a form back with a junk value in an autocomplete field, instead of crashing.
+
+    Django's autocomplete widget looks the submitted values up to label them, and a
+    value that is not an id (text typed into a crafted request) raises a ValueError, or
+    a DataError for a NUL byte on PostgreSQL: a server error where the form should
+    simply come back with "Select a valid choice". Values that cannot be ids are left
+    out of that lookup; the form's own validation still reports them.
+    """
+
+    def optgroups(self, name, value, attr=None):
+        opts = self.field.remote_field.model._meta
+        target = opts.get_field(getattr(self.field.remote_field, "field_name", opts.pk.attname))
+        return super().optgroups(name, [v for v in value if _is_value_of(target, v)], attr)
+
+
+def _is_value_of(field, value) -> bool:
+    if "\x00" in str(value):
+        return False
+    try:
+        field.to_python(value)
+    except ValidationError:
+        return False
+    return True
+
+
+class SafeAutocompleteSelect(SafeAutocompleteMixin, AutocompleteSelect):
+    pass
+
+
+class SafeAutocompleteSelectMultiple(SafeAutocompleteMixin, AutocompleteSelectMultiple):
+    pass
+
+
+class SafeAutocompleteAdminMixin:
+    """Use the autocomplete widgets that survive junk values (any model admin or inline)."""
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if "widget" not in kwargs and db_field.name in self.get_autocomplete_fields(request):
+            kwargs["widget"] = SafeAutocompleteSelect(
+                db_field, self.admin_site, using=kwargs.get("using")
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if "widget" not in kwargs and db_field.name in self.get_autocomplete_fields(request):
+            kwargs["widget"] = SafeAutocompleteSelectMultiple(
+                db_field, self.admin_site, using=kwargs.get("using")
+            )
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+
+class TabularInline(SafeAutocompleteAdminMixin, admin.TabularInline):
+    pass
+
+
+class StackedInline(SafeAutocompleteAdminMixin, admin.StackedInline):
+    pass
+
+
+class HistoryAdmin(SafeAutocompleteAdminMixin, SimpleHistoryAdmin):
     """History with revert, and a change list that answers junk filters with a 400.
 
     Django hands a change list's query parameters to the database as they come. A NUL

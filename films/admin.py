@@ -9,7 +9,7 @@ from django.contrib import admin
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
-from filmbase.admin import ContentAdmin, HistoryAdmin
+from filmbase.admin import ContentAdmin, HistoryAdmin, StackedInline, TabularInline
 from films.models import (
     Citation,
     Collection,
@@ -54,14 +54,14 @@ class DirectorFilter(admin.SimpleListFilter):
         return queryset
 
 
-class CreditInline(admin.TabularInline):
+class CreditInline(TabularInline):
     model = Credit
     extra = 0
     autocomplete_fields = ["person"]
     fields = ["person", "role", "order"]
 
 
-class FilmQuoteInline(admin.StackedInline):
+class FilmQuoteInline(StackedInline):
     model = Quote
     fk_name = "film"
     extra = 0
@@ -77,7 +77,7 @@ class FilmQuoteInline(admin.StackedInline):
     ]
 
 
-class CitationInline(admin.TabularInline):
+class CitationInline(TabularInline):
     model = Citation
     extra = 0
     autocomplete_fields = ["source"]

@@ -3,18 +3,18 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from filmbase.admin import ContentAdmin, HistoryAdmin
+from filmbase.admin import ContentAdmin, HistoryAdmin, StackedInline, TabularInline
 from films.models import Citation, Quote
 from people.models import Person, PersonLink
 
 
-class PersonLinkInline(admin.TabularInline):
+class PersonLinkInline(TabularInline):
     model = PersonLink
     extra = 0
     fields = ["label", "url", "order"]
 
 
-class PersonQuoteInline(admin.StackedInline):
+class PersonQuoteInline(StackedInline):
     model = Quote
     fk_name = "speaker"
     extra = 0
@@ -30,7 +30,7 @@ class PersonQuoteInline(admin.StackedInline):
     ]
 
 
-class PersonCitationInline(admin.TabularInline):
+class PersonCitationInline(TabularInline):
     model = Citation
     fk_name = "person"
     extra = 0
