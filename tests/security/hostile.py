@@ -13,6 +13,7 @@ from html.parser import HTMLParser
 
 from django.apps import apps
 from django.contrib import admin
+from django.db import models
 from hypothesis import HealthCheck, Phase, settings
 from hypothesis import strategies as st
 
@@ -120,6 +121,26 @@ def content_admins():
     )
 
 
+def free_unique_values(model, data: dict) -> dict:
+    """Turn an entry's data into a new entry's: unique values made free again."""
+    data = dict(data)
+    conditional = {
+        name
+        for constraint in model._meta.constraints
+        if isinstance(constraint, models.UniqueConstraint) and constraint.condition is not None
+        for name in constraint.fields
+    }
+    for field in model._meta.fields:
+        name = next((key for key in (field.name, field.attname) if key in data), None)
+        if name is None:
+            continue
+        if field.unique and not field.primary_key:
+            data[name] = f"fuzz-added-{model._meta.model_name}"
+        elif field.name in conditional and field.blank:
+            data[name] = ""
+    return data
+
+
 def row_counts() -> dict[str, int]:
     """Return the number of rows of every model of filmbase's apps, history included."""
     return {
@@ -127,6 +148,12 @@ def row_counts() -> dict[str, int]:
         for app in CONTENT_APPS
         for model in apps.get_app_config(app).get_models()
     }
+
+
+def assert_history_grew(model, before: dict) -> None:
+    """Assert that a save was recorded in the model's history since `before`."""
+    label = model.history.model._meta.label
+    assert row_counts()[label] > before[label], f"no history record in {label}"
 
 
 class Cases:
