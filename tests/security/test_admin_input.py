@@ -10,16 +10,18 @@ included, has changed. A server error fails the test.
 
 import datetime
 from itertools import chain
+from urllib.parse import urlencode
 
 import pytest
 from django import forms
-from django.db import transaction
+from django.db import models, transaction
 from django.forms.models import model_to_dict
 from django.urls import reverse
 from django.utils.html import escape
 from hypothesis import given
 
 from filmbase.admin import VERSION_FIELD
+from films.models import Theme
 from tests.security.hostile import (
     FUZZ,
     Cases,
@@ -38,6 +40,19 @@ TARGETS = [
     for model, _admin in content_admins()
     for mode in ("change", "add")
 ]
+
+# The form fields where a curator types free text (URL and slug fields included).
+TEXT_FIELDS = (forms.CharField, forms.URLField, forms.SlugField)
+FORM_CONTENT_TYPE = "application/x-www-form-urlencoded"
+
+
+def has_text(model) -> bool:
+    return any(
+        isinstance(field, models.CharField | models.TextField)
+        and field.editable
+        and not field.choices
+        for field in model._meta.fields
+    )
 
 
 def admin_url(model, view: str, *args) -> str:
@@ -140,3 +155,35 @@ def assert_refused(response, values):
     html = response.content.decode()
     for messages in errors.values():
         assert any(escape(message) in html for message in messages)
+
+
+@pytest.mark.parametrize(
+    ("model", "mode"), [target for target in TARGETS if has_text(target.values[0])]
+)
+def test_nul_bytes_are_refused_in_every_admin_text_field(model, mode, works, curator_client):
+    """PostgreSQL refuses NUL in text; both engines refuse it in the form, field by field."""
+    entry = model._base_manager.order_by("pk").first()
+    base, fields = form_data(curator_client.get(admin_url(model, "change", entry.pk)))
+    if mode == "add":
+        base = free_unique_values(model, base)
+        base.pop(VERSION_FIELD, None)
+    texts = [name for name in fuzzable(fields) if type(fields[name]) in TEXT_FIELDS]
+    url = admin_url(model, mode, *([entry.pk] if mode == "change" else []))
+    before = row_counts()
+    response = curator_client.post(url, {**base, **dict.fromkeys(texts, "nul\x00inside")})
+    assert_refused(response, texts)
+    assert set(response.context["adminform"].form.errors) - {"__all__"} == set(texts)
+    assert row_counts() == before
+
+
+def test_bytes_that_are_not_utf8_in_a_form_are_not_a_server_error(works, curator_client):
+    """A lone surrogate cannot travel as UTF-8; its bytes arrive as U+FFFD and are saved so."""
+    theme = works["hometown"]
+    base, _fields = form_data(curator_client.get(admin_url(Theme, "change", theme.pk)))
+    body = urlencode({**base, "name": "lone surrogate"}).replace("surrogate", "%ED%A0%80")
+    response = curator_client.post(
+        admin_url(Theme, "change", theme.pk), body, content_type=FORM_CONTENT_TYPE
+    )
+    assert response.status_code == 302
+    theme.refresh_from_db()
+    assert theme.name == "lone \ufffd\ufffd\ufffd"
