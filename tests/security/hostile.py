@@ -232,7 +232,7 @@ def assert_nothing_injected(text: str, where: str) -> Markup:
     for tag, attrs in markup.elements:
         handlers = [name for name in attrs if name.startswith("on")]
         assert not handlers, f"{where}: <{tag}> has event handler {handlers}"
-        for name in ("href", "src", "action", "formaction"):
+        for name in ("href", "src", "action", "formaction", "cite"):
             value = "".join(attrs.get(name, "").split()).lower()
             assert not value.startswith("javascript:"), f"{where}: <{tag} {name}={value!r}>"
         assert not (tag == "img" and attrs.get("src") == "x"), f"{where}: injected <img>"
