@@ -228,3 +228,12 @@ def what_is_wrong(url: str, response) -> str | None:
         if 'class="skip-link"' not in page:
             return f"{status} without the site's own page"
     return None
+
+
+def test_a_bad_request_gets_the_sites_own_page(works, curator_client):
+    """A NUL byte in an admin filter is a 400 with the site's page, saying what is wrong."""
+    response = curator_client.get("/admin/films/film/?status__exact=%00")
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert 'class="skip-link"' in page
+    assert "characters or values the site cannot read" in page
