@@ -110,12 +110,9 @@ def assert_sent_back(client, response, values, fields):
         assert fresh.json()[name] == answer[name], name
 
 
-@pytest.mark.parametrize(
-    "bad", ["nul\x00inside", "lone \ud800 surrogate"], ids=["nul", "surrogate"]
-)
 @pytest.mark.parametrize(("viewset", "basename", "method"), RESOURCES)
 def test_text_no_database_can_store_is_refused_in_every_field(
-    viewset, basename, method, bad, works, token_client
+    viewset, basename, method, works, token_client
 ):
     """NUL (PostgreSQL refuses it) and lone surrogates (not UTF-8): a 400 on each field.
 
@@ -124,14 +121,15 @@ def test_text_no_database_can_store_is_refused_in_every_field(
     entry = viewset.model._base_manager.order_by("pk").first()
     lookup = viewset.lookup_field
     fields = writable(viewset.write_serializer_class())
-    body = {name: [bad] if isinstance(field, LISTS) else bad for name, field in fields.items()}
     url = (
         reverse(f"api:{basename}-detail", kwargs={lookup: getattr(entry, lookup)})
         if method == "patch"
         else reverse(f"api:{basename}-list")
     )
     before = row_counts()
-    response = send(token_client, method, url, body)
-    assert response.status_code == 400, response.content[:300]
-    assert set(response.json()) == set(fields)
+    for bad in ("nul\x00inside", "lone \ud800 surrogate"):
+        body = {name: [bad] if isinstance(field, LISTS) else bad for name, field in fields.items()}
+        response = send(token_client, method, url, body)
+        assert response.status_code == 400, response.content[:300]
+        assert set(response.json()) == set(fields), bad
     assert row_counts() == before
