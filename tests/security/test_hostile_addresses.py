@@ -65,9 +65,9 @@ JUNK_SEGMENTS = [
     "9" * 30,
     "x" * 3000,
 ]
-QUERIES_PER_ROUTE = 5
+QUERIES_PER_ROUTE = 4
 VALUES_PER_PARAMETER = 2
-SEGMENTS_PER_ROUTE = 6
+SEGMENTS_PER_ROUTE = 5
 # Parameters each reader page reads, by route: filled with every junk value.
 PAGE_PARAMETERS = {"films/": ["theme"], "quotes/": ["director", "film", "theme"]}
 ADMIN_PARAMETERS = ["o", "p", "q", "e", "all", "_changelist_filters"]
