@@ -7,7 +7,11 @@ transaction) and refuses a stale form with a message saying what happened.
 """
 
 from django import forms
-from django.core.exceptions import ValidationError
+from django.contrib import admin
+from django.contrib.admin.options import IncorrectLookupParameters
+from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
+from django.core.exceptions import BadRequest, ValidationError
+from django.db import DataError, transaction
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -47,7 +51,90 @@ class VersionCheckedForm(forms.ModelForm):
         return cleaned
 
 
-class ContentAdmin(SimpleHistoryAdmin):
+class SafeAutocompleteMixin:
+    """Show a form back with a junk value in an autocomplete field, instead of crashing.
+
+    Django's autocomplete widget looks the submitted values up to label them, and a
+    value that is not an id (text typed into a crafted request) raises a ValueError, or
+    a DataError for a NUL byte on PostgreSQL: a server error where the form should
+    simply come back with "Select a valid choice". Values that cannot be ids are left
+    out of that lookup; the form's own validation still reports them.
+    """
+
+    def optgroups(self, name, value, attr=None):
+        opts = self.field.remote_field.model._meta
+        target = opts.get_field(getattr(self.field.remote_field, "field_name", opts.pk.attname))
+        return super().optgroups(name, [v for v in value if _is_value_of(target, v)], attr)
+
+
+def _is_value_of(field, value) -> bool:
+    if "\x00" in str(value):
+        return False
+    try:
+        field.to_python(value)
+    except ValidationError:
+        return False
+    return True
+
+
+class SafeAutocompleteSelect(SafeAutocompleteMixin, AutocompleteSelect):
+    pass
+
+
+class SafeAutocompleteSelectMultiple(SafeAutocompleteMixin, AutocompleteSelectMultiple):
+    pass
+
+
+class SafeAutocompleteAdminMixin:
+    """Use the autocomplete widgets that survive junk values (any model admin or inline)."""
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if "widget" not in kwargs and db_field.name in self.get_autocomplete_fields(request):
+            kwargs["widget"] = SafeAutocompleteSelect(
+                db_field, self.admin_site, using=kwargs.get("using")
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if "widget" not in kwargs and db_field.name in self.get_autocomplete_fields(request):
+            kwargs["widget"] = SafeAutocompleteSelectMultiple(
+                db_field, self.admin_site, using=kwargs.get("using")
+            )
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+
+class TabularInline(SafeAutocompleteAdminMixin, admin.TabularInline):
+    pass
+
+
+class StackedInline(SafeAutocompleteAdminMixin, admin.StackedInline):
+    pass
+
+
+class HistoryAdmin(SafeAutocompleteAdminMixin, SimpleHistoryAdmin):
+    """History with revert, and a change list that answers junk filters with a 400.
+
+    Django hands a change list's query parameters to the database as they come. A NUL
+    byte (which PostgreSQL refuses in text) or a number too big for a column would be a
+    server error; they are a bad request instead, and a bad lookup is Django's own
+    "invalid lookup" answer.
+    """
+
+    def changelist_view(self, request, extra_context=None):
+        for name, values in request.GET.lists():
+            if "\x00" in name or any("\x00" in value for value in values):
+                raise BadRequest("Null characters are not allowed in the address.")
+        return super().changelist_view(request, extra_context)
+
+    def get_changelist_instance(self, request):
+        try:
+            with transaction.atomic():  # a refused value must not break the outer transaction
+                return super().get_changelist_instance(request)
+        except (DataError, OverflowError) as error:
+            raise IncorrectLookupParameters(error) from error
+
+
+class ContentAdmin(HistoryAdmin):
     """History with field-level changes and revert; stale forms refused."""
 
     form = VersionCheckedForm

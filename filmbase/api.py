@@ -15,6 +15,7 @@ import copy
 import functools
 import logging
 import operator
+import re
 from collections import Counter
 
 from django.conf import settings
@@ -33,8 +34,10 @@ from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema_field
 from rest_framework import exceptions, serializers, status, viewsets
+from rest_framework.exceptions import ErrorDetail
 from rest_framework.fields import get_error_detail
 from rest_framework.permissions import AllowAny
+from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
 from rest_framework.views import APIView
@@ -113,7 +116,28 @@ def exception_handler(exc, context):
         return Response({"detail": "Server error."}, status=500)
     if extra:
         response.data.update(extra)
+    response.data = _encodable(response.data)
     return response
+
+
+_SURROGATES = re.compile("[\ud800-\udfff]")
+
+
+def _encodable(data):
+    """Return error data with lone surrogates replaced, so that it can be sent as UTF-8.
+
+    Messages quote what the client sent ('"\\ud800" is not a valid choice'); a lone
+    surrogate, legal in a JSON string escape, cannot be encoded and would turn the 400
+    into a server error.
+    """
+    if isinstance(data, str):
+        text = _SURROGATES.sub("\ufffd", data)
+        return ErrorDetail(text, data.code) if isinstance(data, ErrorDetail) else text
+    if isinstance(data, dict):
+        return {_encodable(key): _encodable(value) for key, value in data.items()}
+    if isinstance(data, list):
+        return [_encodable(item) for item in data]
+    return data
 
 
 def _first(exc: Exception) -> str:
@@ -313,6 +337,21 @@ def _write(plan, obj, context) -> dict:
     return data
 
 
+class SlugRelatedField(serializers.SlugRelatedField):
+    """An entry named by its slug; text no slug can hold is refused before any query.
+
+    A NUL byte would reach the database in the lookup, and PostgreSQL refuses it with
+    an error that names no field; here it is the field's own message, on every engine.
+    """
+
+    default_error_messages = {"null_characters": "Null characters are not allowed."}
+
+    def to_internal_value(self, data):
+        if isinstance(data, str) and "\x00" in data:
+            self.fail("null_characters")
+        return super().to_internal_value(data)
+
+
 class LinesField(serializers.ListField):
     """A text field kept one item per line in the database, and a list of strings in JSON."""
 
@@ -461,6 +500,15 @@ class ApiViewMixin:
 
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)
+        if (
+            isinstance(response, Response)
+            and response.status_code >= 400
+            and not isinstance(response.accepted_renderer, JSONRenderer)
+        ):
+            # Errors are JSON on every endpoint, the schema's and the docs' included
+            # (whose own renderers are YAML and HTML), and for any ?format= asked for.
+            response.accepted_renderer = JSONRenderer()
+            response.accepted_media_type = JSONRenderer.media_type
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated:
             patch_cache_control(response, private=True, no_cache=True)

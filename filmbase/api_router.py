@@ -120,6 +120,14 @@ class SchemaView(ApiViewMixin, SpectacularAPIView):
     """The OpenAPI 3 schema: YAML, or JSON with ?format=json. The same for everyone."""
 
 
+class DocsView(ApiViewMixin, SpectacularSwaggerSplitView):
+    """Swagger UI over the schema; its errors are JSON like the rest of the API."""
+
+
+class RedocView(ApiViewMixin, SpectacularRedocView):
+    """Redoc over the schema; its errors are JSON like the rest of the API."""
+
+
 urlpatterns = [
     path("", ApiRootView.as_view(), name="root"),
     path("search/", SearchView.as_view(), name="search"),
@@ -129,10 +137,10 @@ urlpatterns = [
     path("schema/", SchemaView.as_view(), name="schema"),
     # Swagger UI's start-up script is its own request (?script), so the page needs no
     # inline script; Redoc's page drops the upstream template's web-font links.
-    path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api:schema"), name="docs"),
+    path("docs/", DocsView.as_view(url_name="api:schema"), name="docs"),
     path(
         "redoc/",
-        SpectacularRedocView.as_view(url_name="api:schema", template_name="api/redoc.html"),
+        RedocView.as_view(url_name="api:schema", template_name="api/redoc.html"),
         name="redoc",
     ),
     *router.urls,

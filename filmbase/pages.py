@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.core.paginator import InvalidPage, Paginator
+from django.core.validators import slug_re
 from django.http import Http404
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
@@ -31,3 +32,14 @@ def page_query(page, **filters) -> dict:
 def summary(text: str, limit: int = 160) -> str:
     """Return `text` on one line and cut to `limit` characters, for a meta description."""
     return Truncator(" ".join(str(text).split())).chars(limit)
+
+
+def by_slug(queryset, slug: str):
+    """Return the entry of `queryset` with this slug, or None.
+
+    A value that cannot be a slug (a NUL byte, Chinese, a dot) names nothing: it is
+    answered without a query, since PostgreSQL refuses some such text outright.
+    """
+    if not slug_re.match(slug or ""):
+        return None
+    return queryset.filter(slug=slug).first()

@@ -8,9 +8,8 @@ half-saved.
 from django.contrib import admin
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
-from simple_history.admin import SimpleHistoryAdmin
 
-from filmbase.admin import ContentAdmin
+from filmbase.admin import ContentAdmin, HistoryAdmin, StackedInline, TabularInline
 from films.models import (
     Citation,
     Collection,
@@ -55,14 +54,14 @@ class DirectorFilter(admin.SimpleListFilter):
         return queryset
 
 
-class CreditInline(admin.TabularInline):
+class CreditInline(TabularInline):
     model = Credit
     extra = 0
     autocomplete_fields = ["person"]
     fields = ["person", "role", "order"]
 
 
-class FilmQuoteInline(admin.StackedInline):
+class FilmQuoteInline(StackedInline):
     model = Quote
     fk_name = "film"
     extra = 0
@@ -78,7 +77,7 @@ class FilmQuoteInline(admin.StackedInline):
     ]
 
 
-class CitationInline(admin.TabularInline):
+class CitationInline(TabularInline):
     model = Citation
     extra = 0
     autocomplete_fields = ["source"]
@@ -222,7 +221,7 @@ class MilestoneAdmin(ContentAdmin):
 
 
 @admin.register(Credit)
-class CreditAdmin(SimpleHistoryAdmin):
+class CreditAdmin(HistoryAdmin):
     list_display = ["film", "person", "role", "order"]
     list_filter = ["role"]
     list_select_related = ["film", "person"]
@@ -231,7 +230,7 @@ class CreditAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Citation)
-class CitationAdmin(SimpleHistoryAdmin):
+class CitationAdmin(HistoryAdmin):
     list_display = ["source", "topic", "note", "film", "person", "collection"]
     list_filter = ["topic"]
     list_select_related = ["source", "film", "person", "collection"]

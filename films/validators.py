@@ -39,7 +39,12 @@ class ImageUploadValidator:
             with Image.open(file) as image:
                 kind, (width, height) = image.format, image.size
         except Image.DecompressionBombError:
-            kind, width, height = None, self.max_pixels, self.max_pixels
+            # Pillow refuses before we learn the size: say so, rather than invent one.
+            raise ValidationError(
+                _("The image has far more pixels than the limit of %(limit)s million."),
+                code="too_many_pixels",
+                params={"limit": self.max_pixels // 1_000_000},
+            ) from None
         except Exception:  # noqa: BLE001 - Pillow raises many kinds of error on bad input
             raise ValidationError(
                 _("Upload a JPEG, PNG or WebP image."), code="invalid_image"

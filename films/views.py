@@ -7,13 +7,14 @@ the joins live in the querysets' `for_list()` / `for_detail()` methods.
 """
 
 from django.db.models import Prefetch
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from filmbase.caching import public_cache
 from filmbase.content import localized
-from filmbase.pages import page_query, paginate, summary
+from filmbase.pages import by_slug, page_query, paginate, summary
 from films import structured_data as ld
 from films.footnotes import footnotes_for
 from films.models import Citation, Collection, Film, Milestone, Quote, Theme
@@ -58,7 +59,9 @@ def film_list(request):
     films = Film.objects.published().for_list()
     theme = None
     if slug := request.GET.get("theme"):
-        theme = get_object_or_404(Theme, slug=slug)
+        theme = by_slug(Theme.objects.all(), slug)
+        if theme is None:
+            raise Http404
         films = films.filter(themes=theme)
     page = paginate(request, films, "films")
     context = {
@@ -152,10 +155,10 @@ QUOTE_FILTERS = ("director", "film", "theme")
 def _quote_filter(name: str, slug: str):
     """Return the director, film or theme that a quotes filter names, or None."""
     if name == "director":
-        return Person.objects.filter(slug=slug).first()
+        return by_slug(Person.objects.all(), slug)
     if name == "film":
-        return Film.objects.published().with_directors().filter(slug=slug).first()
-    return Theme.objects.filter(slug=slug).first()
+        return by_slug(Film.objects.published().with_directors(), slug)
+    return by_slug(Theme.objects.all(), slug)
 
 
 def _filter_fields(active: dict) -> list[dict]:

@@ -2,20 +2,19 @@
 
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
-from simple_history.admin import SimpleHistoryAdmin
 
-from filmbase.admin import ContentAdmin
+from filmbase.admin import ContentAdmin, HistoryAdmin, StackedInline, TabularInline
 from films.models import Citation, Quote
 from people.models import Person, PersonLink
 
 
-class PersonLinkInline(admin.TabularInline):
+class PersonLinkInline(TabularInline):
     model = PersonLink
     extra = 0
     fields = ["label", "url", "order"]
 
 
-class PersonQuoteInline(admin.StackedInline):
+class PersonQuoteInline(StackedInline):
     model = Quote
     fk_name = "speaker"
     extra = 0
@@ -31,7 +30,7 @@ class PersonQuoteInline(admin.StackedInline):
     ]
 
 
-class PersonCitationInline(admin.TabularInline):
+class PersonCitationInline(TabularInline):
     model = Citation
     fk_name = "person"
     extra = 0
@@ -53,7 +52,7 @@ class PersonAdmin(ContentAdmin):
 
 
 @admin.register(PersonLink)
-class PersonLinkAdmin(SimpleHistoryAdmin):
+class PersonLinkAdmin(HistoryAdmin):
     list_display = ["label", "person", "url"]
     list_select_related = ["person"]
     search_fields = ["label", "url", "person__name", "person__name_zh"]

@@ -15,6 +15,7 @@ from filmbase.api import (
     LinkField,
     ModelCleanMixin,
     NestedRowsMixin,
+    SlugRelatedField,
     link_fields,
 )
 from films.api.refs import (
@@ -50,7 +51,7 @@ class CreditSerializer(CompiledSerializer):
 
 
 class CreditWriteSerializer(serializers.ModelSerializer):
-    person = serializers.SlugRelatedField(slug_field="slug", queryset=Person.objects.all())
+    person = SlugRelatedField(slug_field="slug", queryset=Person.objects.all())
 
     class Meta:
         model = Credit
@@ -141,8 +142,8 @@ class FilmWriteSerializer(WriteSerializer):
     A title left empty is stored as unknown (null), never as an empty string.
     """
 
-    collection = serializers.SlugRelatedField(slug_field="slug", queryset=Collection.objects.all())
-    themes = serializers.SlugRelatedField(
+    collection = SlugRelatedField(slug_field="slug", queryset=Collection.objects.all())
+    themes = SlugRelatedField(
         slug_field="slug", queryset=Theme.objects.all(), many=True, required=False
     )
     other_titles = LinesField(required=False)
@@ -286,12 +287,12 @@ class QuoteDetailSerializer(QuoteListSerializer):
 class QuoteWriteSerializer(WriteSerializer):
     """A quote as a curator sends it: speaker and film by slug, source by id."""
 
-    speaker = serializers.SlugRelatedField(slug_field="slug", queryset=Person.objects.all())
-    film = serializers.SlugRelatedField(
+    speaker = SlugRelatedField(slug_field="slug", queryset=Person.objects.all())
+    film = SlugRelatedField(
         slug_field="slug", queryset=Film.objects.all(), allow_null=True, required=False
     )
     source = serializers.PrimaryKeyRelatedField(queryset=Source.objects.all())
-    themes = serializers.SlugRelatedField(
+    themes = SlugRelatedField(
         slug_field="slug", queryset=Theme.objects.all(), many=True, required=False
     )
 

@@ -1,6 +1,8 @@
 """Uploaded posters: the right type, a sane size, no decompression bomb."""
 
 import io
+import struct
+import zlib
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -18,6 +20,29 @@ def image_file(name, size=(60, 90), kind="PNG", mode="RGB"):
     buffer = io.BytesIO()
     Image.new(mode, size, "white").save(buffer, kind)
     return SimpleUploadedFile(name, buffer.getvalue(), content_type=f"image/{kind.lower()}")
+
+
+def declared_png(name, width, height):
+    """Return a PNG of a few bytes whose header declares `width` × `height` pixels."""
+
+    def chunk(kind, data):
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    content = (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(b"\x00" * 16))
+        + chunk(b"IEND", b"")
+    )
+    return SimpleUploadedFile(name, content, content_type="image/png")
+
+
+SVG_WITH_SCRIPT = (
+    b'<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" width="60" height="90">'
+    b"<script>alert(1)</script></svg>"
+)
 
 
 def upload(client, film, poster):
@@ -55,17 +80,50 @@ def test_a_png_poster_is_accepted(curator_client, film):
         ),
         (
             image_file("bomb.png", size=(15000, 15000), mode="1"),  # Pillow calls this a bomb
-            "pixels; the limit is 40 million.",
+            "The image has far more pixels than the limit of 40 million.",
+        ),
+        (
+            declared_png("small-bomb.png", 20000, 20000),  # 100 bytes, 400 million pixels
+            "The image has far more pixels than the limit of 40 million.",
+        ),
+        (
+            SimpleUploadedFile("poster.svg", SVG_WITH_SCRIPT, content_type="image/svg+xml"),
+            "Upload a JPEG, PNG or WebP image.",
+        ),
+        (
+            SimpleUploadedFile("poster.png", b"Just some text.\n", content_type="image/png"),
+            "Upload a JPEG, PNG or WebP image.",
         ),
         (
             SimpleUploadedFile("big.png", b"\x89PNG" + b"0" * (5 * 1024 * 1024), "image/png"),
             "the limit is 5.0\xa0MB.",
         ),
     ],
-    ids=["not-an-image", "gif", "too-many-pixels", "decompression-bomb", "too-large"],
+    ids=[
+        "not-an-image",
+        "gif",
+        "too-many-pixels",
+        "decompression-bomb",
+        "declared-20000x20000",
+        "svg-with-script",
+        "text-named-png",
+        "too-large",
+    ],
 )
 def test_bad_uploads_are_refused_with_the_reason(curator_client, film, poster, message):
     response = upload(curator_client, film, poster)
     assert response.status_code == 200
     assert message in response.content.decode()
+    assert not Film.objects.get(pk=film.pk).poster
+
+
+def test_posters_cannot_be_uploaded_through_the_api(token_client, film):
+    """The API takes JSON only: posters are uploaded in the admin, where they are checked."""
+    response = token_client.patch(
+        f"/api/v1/films/{film.slug}/",
+        {"poster": image_file("poster.png")},
+        format="multipart",
+    )
+    assert response.status_code == 415
+    assert response["Content-Type"] == "application/json"
     assert not Film.objects.get(pk=film.pk).poster
