@@ -428,7 +428,9 @@ def main() -> None:
     settings = {
         "workers": os.environ.get("WEB_CONCURRENCY", "2"),
         "threads": os.environ.get("GUNICORN_THREADS", "4"),
-        "worker_class": os.environ.get("GUNICORN_WORKER_CLASS", "gthread"),
+        "worker_class": os.environ.get(
+            "GUNICORN_WORKER_CLASS", "filmbase.workers.BufferedThreadWorker"
+        ),
         "wrk": f"1 thread, {args.connections} connections, {args.seconds:g}s runs, "
         f"{args.rounds} rounds after a {args.warmup}s warm-up",
     }

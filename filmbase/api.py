@@ -16,6 +16,7 @@ import functools
 import logging
 import operator
 import re
+import sys
 from collections import Counter
 
 from django.conf import settings
@@ -44,6 +45,7 @@ from rest_framework.views import APIView
 from rest_framework.views import exception_handler as drf_exception_handler
 
 from filmbase.caching import current_version, mark_public, version_etag, version_timestamp
+from filmbase.outage import is_database_unavailable, service_unavailable
 from filmbase.views import server_error as page_server_error
 
 logger = logging.getLogger(__name__)
@@ -90,8 +92,11 @@ def exception_handler(exc, context):
 
     Database and model errors that validation should have caught (a constraint, a
     protected relation, a value the database refuses) become a 400 or 409 with a message,
-    never a 500. Anything else unexpected is logged and answered with a JSON 500.
+    never a 500. A database that cannot be reached is a 503 with Retry-After (outage.py).
+    Anything else unexpected is logged and answered with a JSON 500.
     """
+    if is_database_unavailable(exc):
+        return service_unavailable(context["request"], exc)
     extra = {}
     if isinstance(exc, ProtectedError | RestrictedError):
         message, extra = _protected_message(exc)
@@ -172,7 +177,15 @@ def bad_request(request, exception=None):
 
 
 def server_error(request):
-    """Answer an unhandled error: JSON under /api/, the HTML page elsewhere."""
+    """Answer an unhandled error: JSON under /api/, the HTML page elsewhere.
+
+    Django calls this while handling the exception, so `sys.exc_info()` tells what went
+    wrong: a database that cannot be reached from a middleware (a session saved after
+    the view) is a 503 like anywhere else, not a 500.
+    """
+    error = sys.exc_info()[1]
+    if is_database_unavailable(error):
+        return service_unavailable(request, error)
     if is_api_request(request):
         return JsonResponse({"detail": "Server error."}, status=500)
     return page_server_error(request)

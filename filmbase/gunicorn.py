@@ -1,14 +1,16 @@
 """gunicorn settings, read from the environment (`gunicorn -c python:filmbase.gunicorn`).
 
 Defaults suit the 2-core machines filmbase runs on: two worker processes, each with
-threads, so that a slow client holds a thread, not a whole worker.
+threads, of filmbase's own worker class, which reads request heads without a thread, so
+that slow clients hold neither a worker nor a thread (filmbase/workers.py; the
+measurements are in docs/deployment.md).
 """
 
 import os
 
 bind = f"{os.environ.get('HOST', '127.0.0.1')}:{os.environ.get('PORT', '8000')}"
 workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
-worker_class = os.environ.get("GUNICORN_WORKER_CLASS", "gthread")
+worker_class = os.environ.get("GUNICORN_WORKER_CLASS", "filmbase.workers.BufferedThreadWorker")
 threads = int(os.environ.get("GUNICORN_THREADS", "4"))
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = 10

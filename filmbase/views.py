@@ -2,7 +2,9 @@
 
 import logging
 
+from django.conf import settings
 from django.contrib.sitemaps import views as sitemap_views
+from django.core.cache import caches
 from django.db import connection
 from django.http import HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import render
@@ -17,18 +19,52 @@ from films.sitemaps import SITEMAPS
 logger = logging.getLogger(__name__)
 
 
-@never_cache
-@require_GET
-def healthz(request):
-    """Answer 200 when the database answers a query, 503 when it does not."""
+def _database_ok() -> bool:
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
             cursor.fetchone()
     except Exception:  # noqa: BLE001 - any failure means "not healthy", never a 500
         logger.warning("health check: database unavailable", exc_info=True)
-        return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
-    return JsonResponse({"status": "ok", "database": "ok"})
+        return False
+    return True
+
+
+def _cache_ok() -> bool:
+    cache = caches["default"]
+    try:
+        if hasattr(cache, "is_available"):  # filmbase.cache.ResilientRedisCache
+            return cache.is_available()
+        # Local memory cannot be down; a round trip still proves the backend works.
+        cache.set("filmbase:healthz", "ok", 10)
+        return cache.get("filmbase:healthz") == "ok"
+    except Exception:  # noqa: BLE001
+        logger.warning("health check: cache unavailable", exc_info=True)
+        return False
+
+
+@never_cache
+@require_GET
+def healthz(request):
+    """Report whether the database and the cache answer, for load balancers and monitors.
+
+    The database is required: without it no page can be rendered, so its failure is a
+    503 and a load balancer should stop sending traffic here. The cache is not: when it
+    is down every request is rendered uncached (filmbase/cache.py), slower but correct,
+    so its failure is reported ("status": "degraded") with a 200, and a cache outage
+    does not take every web process out of the load balancer at once.
+    """
+    database = _database_ok()
+    cache = _cache_ok()
+    body = {
+        "status": "ok" if database and cache else "degraded" if database else "error",
+        "database": "ok" if database else "unavailable",
+        "cache": "ok" if cache else "unavailable",
+    }
+    response = JsonResponse(body, status=200 if database else 503)
+    if not database:
+        response["Retry-After"] = str(settings.FILMBASE_RETRY_AFTER)
+    return response
 
 
 @require_GET

@@ -55,10 +55,10 @@ def test_every_url_name_round_trips():
 # -- Health, robots, sitemap -----------------------------------------------------------
 
 
-def test_healthz_answers_200_json_when_the_database_answers(client):
+def test_healthz_answers_200_json_when_the_database_and_cache_answer(client):
     response = client.get("/healthz")
     assert response.status_code == 200
-    assert response.json() == {"status": "ok", "database": "ok"}
+    assert response.json() == {"status": "ok", "database": "ok", "cache": "ok"}
     assert "no-cache" in response["Cache-Control"] or "max-age=0" in response["Cache-Control"]
 
 
@@ -69,7 +69,23 @@ def test_healthz_answers_503_when_the_database_does_not(client, monkeypatch):
     monkeypatch.setattr(connection, "cursor", broken)
     response = client.get("/healthz")
     assert response.status_code == 503
-    assert response.json()["database"] == "unavailable"
+    assert response.json() == {"status": "error", "database": "unavailable", "cache": "ok"}
+    assert response["Retry-After"] == "5"
+
+
+def test_healthz_reports_a_cache_outage_but_stays_200_since_pages_are_served_uncached(
+    client, settings
+):
+    """A Redis that is down must not take every web process out of the load balancer."""
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "filmbase.cache.ResilientRedisCache",
+            "LOCATION": "redis://127.0.0.1:9/0",  # the discard port: nothing listens
+        }
+    }
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json() == {"status": "degraded", "database": "ok", "cache": "unavailable"}
 
 
 def test_healthz_is_not_language_prefixed(client):

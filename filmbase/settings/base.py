@@ -84,6 +84,8 @@ MIDDLEWARE = [
     "simple_history.middleware.HistoryRequestMiddleware",
     # Reader pages: the Content-Security-Policy header (settings below).
     "filmbase.csp.CSPMiddleware",
+    # A database that cannot be reached during a view: a fast 503, not a 500 (outage.py).
+    "filmbase.outage.DatabaseUnavailableMiddleware",
     # Innermost: a view's rendering reused for the content version (filmbase/caching.py).
     "filmbase.caching.RenderCacheMiddleware",
 ]
@@ -110,12 +112,22 @@ TEMPLATES = [
 # Database: DATABASE_URL when set (PostgreSQL in production), else the embedded SQLite file.
 # https://docs.djangoproject.com/en/5.2/ref/databases/#sqlite-notes
 def database_config(url: str) -> dict:
-    """Return the DATABASES entry for `url`, with SQLite tuned for concurrent use."""
+    """Return the DATABASES entry for `url`, with SQLite tuned for concurrent use.
+
+    Persistent connections are checked before each request reuses them
+    (CONN_HEALTH_CHECKS), so after a PostgreSQL restart the first request of each thread
+    opens a fresh connection instead of failing on the dead one. Connecting gives up
+    after DATABASE_CONNECT_TIMEOUT seconds, so that while the server is unreachable a
+    request is answered 503 quickly (filmbase/outage.py) instead of hanging.
+    """
     config = dj_database_url.parse(
         url,
         conn_max_age=env_int("CONN_MAX_AGE", 60),
         conn_health_checks=True,
     )
+    if config["ENGINE"] == "django.db.backends.postgresql":
+        # https://www.postgresql.org/docs/current/libpq-connect.html#LIBPQ-CONNECT-CONNECT-TIMEOUT
+        config.setdefault("OPTIONS", {})["connect_timeout"] = env_int("DATABASE_CONNECT_TIMEOUT", 3)
     if config["ENGINE"] == "django.db.backends.sqlite3":
         config["OPTIONS"] = {
             # A writer takes the lock when its transaction begins, so two writers queue
@@ -191,7 +203,8 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = VAR_DIR / "static"
+# collectstatic writes here; the system tests share one collection between their servers.
+STATIC_ROOT = Path(env_str("FILMBASE_STATIC_ROOT", str(VAR_DIR / "static")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(env_str("FILMBASE_MEDIA_ROOT", str(VAR_DIR / "media")))
@@ -242,6 +255,8 @@ FILMBASE_CONTENT_VERSION_STORE = env_str(
     "FILMBASE_CONTENT_VERSION_STORE", "cache" if REDIS_URL else "file"
 )
 FILMBASE_RELEASE = env_str("FILMBASE_RELEASE", "")
+# Seconds a client is asked to wait (Retry-After) when the database is unreachable.
+FILMBASE_RETRY_AFTER = env_int("FILMBASE_RETRY_AFTER", 5)
 FILMBASE_PUBLIC_CACHE_TIMEOUT = env_int("FILMBASE_PUBLIC_CACHE_TIMEOUT", 24 * 60 * 60)
 FILMBASE_PUBLIC_CACHE_EXCLUDED_PATHS = ["/admin/", "/healthz", "/api/v1/auth/"]
 

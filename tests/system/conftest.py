@@ -3,8 +3,10 @@
 These tests start filmbase the way production does (`bin/start`: prod settings,
 gunicorn) on a database of its own — a fresh SQLite file, or a fresh database on the
 PostgreSQL server that DATABASE_URL points at — and talk to it over HTTP. A Redis
-server is started when a test asks for one. With FILMBASE_REQUIRE_SYSTEM=1 (set by
-.ci/run) a missing redis-server is a failure, not a skip.
+server is started when a test asks for one; so is a PostgreSQL cluster of the tests'
+own (`postgres_server`), for the tests that stop and restart it. With
+FILMBASE_REQUIRE_SYSTEM=1 (set by .ci/run) a missing redis-server or PostgreSQL is a
+failure, not a skip.
 """
 
 import http.client
@@ -120,6 +122,102 @@ def redis_server(tmp_path_factory):
     redis.stop()
 
 
+@pytest.fixture(scope="session")
+def postgres_server():
+    """Start a throw-away PostgreSQL cluster that tests may stop, start and restart.
+
+    It is made by .ci/postgres.sh (`pg_start`, the same server CI tests against) and
+    never depends on DATABASE_URL: stopping it cannot disturb any other database.
+    """
+    if not (shutil.which("pg_ctl") or list(Path("/usr/lib/postgresql").glob("*/bin/pg_ctl"))):
+        _require("pg_ctl")
+    if os.geteuid() != 0:
+        reason = "PostgreSQL tests run the server as the postgres user: run them as root"
+        if os.environ.get("FILMBASE_REQUIRE_SYSTEM") == "1":
+            pytest.fail(reason)
+        pytest.skip(reason)
+
+    class PostgreSQL:
+        def __init__(self):
+            started = self._shell(
+                'pg_start >&2 && printf "%s\\n" "$DATABASE_URL" "$PG_DIR" "$PG_PORT" "$PG_BIN"'
+            )
+            self.url, self.dir, self.port, self.bin = started.split()
+
+        def _shell(self, command: str) -> str:
+            environment = {
+                k: v for k, v in os.environ.items() if not k.startswith(("PG_", "DATABASE_"))
+            }
+            if getattr(self, "dir", None):
+                environment.update(PG_DIR=self.dir, PG_PORT=self.port, PG_BIN=self.bin)
+            return subprocess.run(
+                ["bash", "-c", f"source .ci/postgres.sh && {command}"],
+                cwd=ROOT,
+                env=environment,
+                capture_output=True,
+                text=True,
+                check=True,
+                timeout=120,
+            ).stdout
+
+        def create_database(self) -> str:
+            """Return the URL of a new, empty database on this server."""
+            import psycopg
+
+            name = f"filmbase_{uuid.uuid4().hex[:8]}"
+            with psycopg.connect(self.url, autocommit=True) as connection:
+                connection.execute(f'CREATE DATABASE "{name}"')
+            return self.url.rsplit("/", 1)[0] + f"/{name}"
+
+        def stop(self):
+            """Stop the server (fast shutdown: clients are disconnected)."""
+            self._shell('as_postgres "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m fast -w stop')
+
+        def start(self):
+            """Start it again with pg_start's options; return once it accepts connections."""
+            self._shell(
+                'as_postgres "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/log" -w -o '
+                '"-p $PG_PORT -k $PG_DIR -c listen_addresses=127.0.0.1 -c fsync=off '
+                '-c full_page_writes=off -c max_connections=200" start'
+            )
+
+        def restart(self):
+            self._shell("pg_restart")
+
+        def remove(self):
+            self._shell("pg_stop")
+
+    server = PostgreSQL()
+    yield server
+    server.remove()
+
+
+@pytest.fixture(scope="session")
+def static_root(tmp_path_factory) -> Path:
+    """Collect the static files once for every server of the session.
+
+    collectstatic is by far the slowest step of `bin/start`, and the files are the same
+    for every server, so they share them — collected with hashed names but without the
+    gzip and brotli copies (tests/system/collect_settings.py), which no test reads and
+    which take minutes on a busy machine.
+    """
+    root = tmp_path_factory.mktemp("static")
+    subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--no-input", "--verbosity", "0"],
+        cwd=ROOT,
+        env={
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "tests.system.collect_settings",
+            "FILMBASE_VAR_DIR": str(tmp_path_factory.mktemp("collect")),
+            "FILMBASE_STATIC_ROOT": str(root),
+        },
+        check=True,
+        capture_output=True,
+        timeout=600,
+    )
+    return root
+
+
 def _fresh_database(tmp_path) -> str:
     """Return the URL of an empty database on the engine the suite runs on."""
     configured = os.environ.get("DATABASE_URL", "")
@@ -136,12 +234,25 @@ def _fresh_database(tmp_path) -> str:
 class Site:
     """filmbase served by gunicorn from bin/start, exactly as in production."""
 
-    def __init__(self, tmp_path, *, workers=3, threads=2, worker_class="gthread", extra=None):
+    def __init__(
+        self,
+        tmp_path,
+        *,
+        workers=3,
+        threads=2,
+        worker_class=None,
+        database_url=None,
+        static_root=None,
+        extra=None,
+    ):
+        """Serve on a free port; `worker_class` None means filmbase/gunicorn.py's default."""
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}"
-        self.database_url = _fresh_database(tmp_path)
+        self.database_url = database_url or _fresh_database(tmp_path)
         environment = {
-            k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_"))
+            k: v
+            for k, v in os.environ.items()
+            if not k.startswith(("DJANGO_", "DATABASE_", "GUNICORN_", "REDIS_"))
         }
         self.env = {
             **environment,
@@ -155,7 +266,13 @@ class Site:
             "PORT": str(self.port),
             "WEB_CONCURRENCY": str(workers),
             "GUNICORN_THREADS": str(threads),
-            "GUNICORN_WORKER_CLASS": worker_class,
+            **({"GUNICORN_WORKER_CLASS": worker_class} if worker_class else {}),
+            # Static files collected once for the session (`static_root`), when given.
+            **(
+                {"FILMBASE_STATIC_ROOT": str(static_root), "FILMBASE_COLLECTSTATIC": "0"}
+                if static_root
+                else {}
+            ),
             "PYTHON": sys.executable,
             **(extra or {}),
         }
@@ -211,6 +328,15 @@ class Site:
         # bin/start execs gunicorn, so the script's process is gunicorn's master.
         return self.process.pid
 
+    def worker_rss(self) -> dict[int, int]:
+        """Return each worker's resident memory in bytes, by process id."""
+        sizes = {}
+        for pid in self.worker_pids():
+            status = Path(f"/proc/{pid}/status").read_text()
+            kib = next(line.split()[1] for line in status.splitlines() if line.startswith("VmRSS"))
+            sizes[pid] = int(kib) * 1024
+        return sizes
+
     def get(self, path, **kwargs):
         return request(self.base, "GET", path, **kwargs)
 
@@ -222,11 +348,11 @@ class Site:
 
 
 @pytest.fixture
-def site_factory(tmp_path):
+def site_factory(tmp_path, static_root):
     started = []
 
     def make(**kwargs):
-        site = Site(tmp_path, **kwargs)
+        site = Site(tmp_path, static_root=static_root, **kwargs)
         started.append(site)
         return site.start()
 

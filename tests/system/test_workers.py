@@ -1,0 +1,175 @@
+"""filmbase.workers.BufferedThreadWorker: slow clients cost a socket, not a thread.
+
+Each test runs gunicorn with the worker and a tiny WSGI application (one process, two
+threads), so that it checks the worker itself, quickly; test_faults.py checks filmbase
+under it.
+"""
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+
+import pytest
+
+from filmbase.workers import head_complete
+from tests.system.conftest import ROOT, free_port, request, wait_for
+
+pytestmark = [pytest.mark.system, pytest.mark.faults]
+
+APP = """
+def app(environ, start_response):
+    body = environ["wsgi.input"].read()
+    answer = f"{environ['REQUEST_METHOD']} {environ['PATH_INFO']} {len(body)}".encode()
+    start_response("200 OK", [("Content-Type", "text/plain"), ("Content-Length", str(len(answer)))])
+    return [answer]
+"""
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    tmp_path = tmp_path_factory.mktemp("tinyapp")
+    (tmp_path / "tinyapp.py").write_text(APP)
+    port = free_port()
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "--chdir",
+            str(tmp_path),
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            "1",
+            "--threads",
+            "2",
+            "--worker-class",
+            "filmbase.workers.BufferedThreadWorker",
+            "tinyapp:app",
+        ],
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT), "GUNICORN_HEAD_TIMEOUT": "2"},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    base = f"http://127.0.0.1:{port}"
+    wait_for(lambda: request(base, "GET", "/", timeout=2).status == 200, 30, "gunicorn start")
+    yield base, port
+    os.killpg(process.pid, signal.SIGTERM)
+    process.wait(20)
+
+
+def _connect(port):
+    return socket.create_connection(("127.0.0.1", port), timeout=10)
+
+
+def _read_all(sock) -> bytes:
+    chunks = []
+    while chunk := sock.recv(65536):
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def test_a_head_is_complete_at_its_blank_line():
+    assert head_complete(b"GET / HTTP/1.1\r\nHost: x\r\n\r\n")
+    assert head_complete(b"GET / HTTP/1.1\nHost: x\n\n")
+    assert not head_complete(b"GET / HTTP/1.1\r\nHost: x\r\n")
+    assert not head_complete(b"\r\n\r\nGET / HTTP/1.1\r\n")  # blank lines before a request
+
+
+def test_slow_clients_do_not_hold_the_threads(server):
+    """Four clients dribbling their heads (twice the threads) while others are served."""
+    base, port = server
+    slow = [_connect(port) for _ in range(4)]
+    head = b"GET /slow HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+    try:
+        for sock in slow:
+            sock.sendall(head[:5])
+        started = time.monotonic()
+        for _ in range(10):
+            assert request(base, "GET", "/fast", timeout=5).body == b"GET /fast 0"
+        assert time.monotonic() - started < 5
+        for sock in slow:  # the slow ones finish and are answered in full
+            sock.sendall(head[5:])
+        for sock in slow:
+            assert _read_all(sock).endswith(b"GET /slow 0")
+    finally:
+        for sock in slow:
+            sock.close()
+
+
+def test_a_head_sent_byte_by_byte_reaches_the_application_intact(server):
+    _, port = server
+    with _connect(port) as sock:
+        for byte in b"POST /p?x=1 HTTP/1.1\r\nHost: h\r\nContent-Length: 3\r\n\r\n":
+            sock.send(bytes([byte]))
+        sock.sendall(b"abc")
+        answer = b""
+        while not answer.endswith(b"POST /p 3"):
+            chunk = sock.recv(4096)
+            assert chunk, answer
+            answer += chunk
+        assert answer.startswith(b"HTTP/1.1 200 OK")
+
+
+def test_kept_alive_and_pipelined_requests_are_answered_in_order(server):
+    _, port = server
+    with _connect(port) as sock:
+        sock.sendall(b"GET /one HTTP/1.1\r\nHost: h\r\n\r\n")
+        first = sock.recv(65536)
+        assert first.endswith(b"GET /one 0")
+        sock.sendall(
+            b"GET /two HTTP/1.1\r\nHost: h\r\n\r\n"
+            b"GET /three HTTP/1.1\r\nHost: h\r\nConnection: close\r\n\r\n"
+        )
+        rest = _read_all(sock)
+        assert rest.index(b"GET /two 0") < rest.index(b"GET /three 0")
+
+
+def test_a_pipelined_head_that_trickles_in_does_not_hold_a_thread_either(server):
+    base, port = server
+    slow = [_connect(port) for _ in range(3)]
+    try:
+        for sock in slow:
+            sock.sendall(b"GET /first HTTP/1.1\r\nHost: h\r\n\r\nGET /sec")
+        for sock in slow:
+            assert sock.recv(65536).endswith(b"GET /first 0")
+        started = time.monotonic()
+        for _ in range(5):
+            assert request(base, "GET", "/fast", timeout=5).body == b"GET /fast 0"
+        assert time.monotonic() - started < 5
+        for sock in slow:
+            sock.sendall(b"ond HTTP/1.1\r\nHost: h\r\nConnection: close\r\n\r\n")
+        for sock in slow:
+            assert _read_all(sock).endswith(b"GET /second 0")
+    finally:
+        for sock in slow:
+            sock.close()
+
+
+def test_a_head_that_never_ends_is_answered_408_and_closed(server):
+    _, port = server
+    with _connect(port) as sock:
+        sock.sendall(b"GET / HTTP/1.1\r\nHost: h\r\n")
+        started = time.monotonic()
+        answer = _read_all(sock)
+    assert answer.startswith(b"HTTP/1.1 408")
+    assert time.monotonic() - started < 5  # GUNICORN_HEAD_TIMEOUT=2, checked every second
+
+
+def test_a_huge_head_is_answered_431(server):
+    _, port = server
+    with _connect(port) as sock:
+        sock.sendall(b"GET / HTTP/1.1\r\nHost: h\r\nX-Big: " + b"a" * 70_000)
+        assert _read_all(sock).startswith(b"HTTP/1.1 431")
+
+
+def test_a_client_that_connects_and_leaves_costs_nothing(server):
+    base, port = server
+    for _ in range(20):
+        _connect(port).close()
+    assert request(base, "GET", "/after", timeout=5).body == b"GET /after 0"
