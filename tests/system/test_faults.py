@@ -283,18 +283,27 @@ def test_soak_60s_at_64_connections_no_errors_and_flat_worker_memory(site):
     assert all(g <= RSS_GROWTH for g in growth.values()), growth
 
 
+def take_down(server, *, after=2, for_seconds=4):
+    """Stop `server` `after` seconds into the load, start it again `for_seconds` later.
+
+    Return the monotonic times at which it was down, at which it was being started again
+    and at which it was back (its start had returned).
+    """
+    time.sleep(after)
+    server.stop()
+    down = time.monotonic()
+    time.sleep(for_seconds)
+    restarting = time.monotonic()
+    server.start()
+    return down, restarting, time.monotonic()
+
+
 def test_cache_server_stopped_during_load_pages_keep_coming_uncached(site, redis_server):
     # Fewer connections: with the cache down every request renders its page.
     load = Load(site, site.tmp_path, connections=8, seconds=12, timeout=HANG)
     prober = Prober(site, ["/films/wheat-harvest/", "/zh-hans/quotes/", *DATABASE_PROBES])
     prober.start()
-    time.sleep(2)
-    redis_server.stop()
-    down = time.monotonic()
-    time.sleep(4)
-    restarting = time.monotonic()
-    redis_server.start()
-    back = time.monotonic()
+    down, restarting, back = take_down(redis_server)
     client = redis.Redis(port=redis_server.port)
     while client.dbsize() == 0 and time.monotonic() - back < 15:
         time.sleep(0.2)
@@ -339,13 +348,7 @@ def test_postgresql_stopped_during_load_fast_503_then_recovery_without_restart(
     load = Load(site, site.tmp_path, connections=16, seconds=13, timeout=HANG)
     prober = Prober(site, DATABASE_PROBES)
     prober.start()
-    time.sleep(2)
-    postgres_server.stop()
-    down = time.monotonic()
-    time.sleep(4)
-    restarting = time.monotonic()
-    postgres_server.start()
-    back = time.monotonic()
+    down, restarting, back = take_down(postgres_server)
     time.sleep(7)
     answers = prober.stop()
     figures = load.result()
