@@ -125,9 +125,9 @@ def test_other_database_errors_are_still_server_errors(client, works, monkeypatc
 
 
 def test_postgresql_connections_time_out_fast_and_are_checked_before_reuse(monkeypatch):
-    config = database_config("postgres://filmbase:secret@db.example:5432/filmbase")
+    config = database_config("postgres://filmbase:for-tests-only@db.example:5432/filmbase")
     assert config["OPTIONS"]["connect_timeout"] == 3
     assert config["CONN_HEALTH_CHECKS"] is True
     monkeypatch.setenv("DATABASE_CONNECT_TIMEOUT", "2")
-    config = database_config("postgres://filmbase:secret@db.example:5432/filmbase")
+    config = database_config("postgres://filmbase:for-tests-only@db.example:5432/filmbase")
     assert config["OPTIONS"]["connect_timeout"] == 2
