@@ -27,5 +27,5 @@ ENV FILMBASE_COLLECTSTATIC=0 HOST=0.0.0.0 PORT=8000
 USER filmbase
 EXPOSE 8000
 HEALTHCHECK --interval=10s --timeout=5s --start-period=30s --retries=5 \
-    CMD ["python", "-c", "import urllib.request; urllib.request.urlopen('http://127.0.0.1:8000/healthz', timeout=3)"]
+    CMD ["python", "-m", "filmbase.healthcheck"]
 CMD ["bin/start"]

@@ -4,6 +4,7 @@ import json
 
 from django import template
 from django.conf import settings
+from django.core.exceptions import DisallowedHost
 from django.core.serializers.json import DjangoJSONEncoder
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
@@ -51,6 +52,16 @@ def json_ld(data):
     return mark_safe(f'<script type="application/ld+json">{text}</script>')  # noqa: S308 # nosec B308 B703
 
 
+def _absolute(request, path):
+    """Return the absolute URL of `path`, or `path` itself when the request's host name is
+    not one the site serves: the 400 page that refuses such a request must not fail on
+    it again."""
+    try:
+        return request.build_absolute_uri(path)
+    except DisallowedHost:
+        return path
+
+
 @register.simple_tag(takes_context=True)
 def page_languages(context):
     """Return this page in every language: code, name, HTML lang, path and absolute URL.
@@ -79,7 +90,7 @@ def page_languages(context):
                 "name": name,
                 "lang": html_lang(code),
                 "path": path,
-                "url": request.build_absolute_uri(path),
+                "url": _absolute(request, path),
                 "current": code == current,
             }
         )

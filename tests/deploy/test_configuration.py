@@ -74,7 +74,8 @@ def test_compose_names_the_database_cache_and_web_services(compose):
 def test_every_service_has_a_healthcheck_and_web_waits_for_healthy_backends(compose):
     services = compose["services"]
     assert all("healthcheck" in service for service in services.values())
-    assert "/healthz" in " ".join(services["web"]["healthcheck"]["test"])
+    # The probe tests/system/test_healthcheck.py runs against a production server.
+    assert services["web"]["healthcheck"]["test"] == ["CMD", "python", "-m", "filmbase.healthcheck"]
     assert services["web"]["depends_on"] == {
         "db": {"condition": "service_healthy"},
         "cache": {"condition": "service_healthy"},
@@ -97,7 +98,7 @@ def test_image_runs_the_start_script_as_a_non_root_user_with_static_files_built_
     assert "collectstatic" in dockerfile
     assert re.search(r"^USER filmbase$", dockerfile, re.MULTILINE)
     assert 'CMD ["bin/start"]' in dockerfile
-    assert "HEALTHCHECK" in dockerfile and "/healthz" in dockerfile
+    assert 'CMD ["python", "-m", "filmbase.healthcheck"]' in dockerfile
 
 
 def test_production_logs_one_json_object_per_line():

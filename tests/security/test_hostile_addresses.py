@@ -237,3 +237,16 @@ def test_a_bad_request_gets_the_sites_own_page(works, curator_client):
     page = response.content.decode()
     assert 'class="skip-link"' in page
     assert "characters or values the site cannot read" in page
+
+
+@pytest.mark.parametrize("path", ["/", "/zh-hans/films/", "/healthz", "/api/v1/films/"])
+def test_a_host_name_the_site_does_not_serve_is_a_400(works, client, path):
+    """Crawlers and scanners send any Host header: refused with a 400, never a 500."""
+    response = client.get(path, HTTP_HOST="evil.example")
+    assert response.status_code == 400
+    if path.startswith("/api/"):
+        assert response.json() == {"detail": "Bad request."}
+    elif path != "/healthz":
+        page = response.content.decode()
+        assert 'class="skip-link"' in page
+        assert "evil.example" not in page

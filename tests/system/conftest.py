@@ -25,6 +25,8 @@ from urllib.parse import urlsplit
 import pytest
 from django.conf import settings
 
+from filmbase import healthcheck
+
 ROOT = Path(settings.BASE_DIR)
 
 
@@ -301,7 +303,8 @@ class Site:
             stderr=self.log,
             start_new_session=True,
         )
-        wait_for(lambda: self.get("/healthz").status == 200, 120, "filmbase start")
+        # The container's own probe: it asks under a host name the site serves.
+        wait_for(lambda: healthcheck.status(self.env) == 200, 120, "filmbase start")
         return self
 
     def stop(self):
