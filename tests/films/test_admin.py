@@ -5,14 +5,18 @@ from dataclasses import dataclass
 import pytest
 from django import forms
 from django.apps import apps
+from django.db.models import PROTECT
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import escape
 
 from filmbase.content import ContentModel
 from films.backup import export_content
 from films.models import Credit, Film, Quote
 from tests.films.factories import (
+    CitationFactory,
     CollectionFactory,
+    CreditFactory,
     FilmFactory,
     MilestoneFactory,
     QuoteFactory,
@@ -329,3 +333,84 @@ def test_every_change_is_in_the_history_and_a_revert_is_recorded(
     feed = api_client.get("/api/v1/changes/", {"since": start.isoformat()}).json()["results"]
     assert [(c["type"], c["action"]) for c in feed] == [(kind, "updated")] * 3
     assert token_client.get(model.api_url(entry))["ETag"].endswith('v4"')
+
+
+# -- Deleting what others refer to: refused, and why -----------------------------------------
+
+# Each PROTECT relation: how to make a referrer, the field that points at the protected entry,
+# the protected entry's admin and its API address.
+PROTECTED = {
+    "credit.person": (lambda: CreditFactory(), "person", "people_person", "people", "slug"),
+    "quote.speaker": (lambda: QuoteFactory(), "speaker", "people_person", "people", "slug"),
+    "quote.film": (
+        lambda: QuoteFactory(film=FilmFactory(director=False)),
+        "film",
+        "films_film",
+        "films",
+        "slug",
+    ),
+    "quote.source": (lambda: QuoteFactory(), "source", "films_source", "sources", "pk"),
+    "citation.source": (
+        lambda: CitationFactory(film=FilmFactory(director=False)),
+        "source",
+        "films_source",
+        "sources",
+        "pk",
+    ),
+    "milestone.source": (lambda: MilestoneFactory(), "source", "films_source", "sources", "pk"),
+    "film.collection": (
+        lambda: FilmFactory(director=False),
+        "collection",
+        "films_collection",
+        "collections",
+        "slug",
+    ),
+}
+
+
+def test_every_protect_relation_is_covered():
+    protect = {
+        f"{field.model._meta.model_name}.{field.name}"
+        for model in apps.get_models()
+        for field in model._meta.get_fields()
+        if field.many_to_one and field.concrete and field.remote_field.on_delete is PROTECT
+    }
+    assert protect == set(PROTECTED)
+
+
+@pytest.mark.parametrize("relation", PROTECTED)
+def test_deleting_what_others_refer_to_is_refused_with_why(relation, curator_client, token_client):
+    make, field, admin_name, resource, lookup = PROTECTED[relation]
+    referrer = make()
+    entry = getattr(referrer, field)
+    before = export_content()["objects"]
+
+    # The admin: Django's page that names what protects the entry, for the delete link and
+    # for the change list's "delete selected" action, even when the deletion is confirmed.
+    delete_url = reverse(f"admin:{admin_name}_delete", args=[entry.pk])
+    selected = {"action": "delete_selected", "_selected_action": [entry.pk]}
+    for page in [
+        curator_client.get(delete_url),
+        curator_client.post(delete_url, {"post": "yes"}),
+        curator_client.post(reverse(f"admin:{admin_name}_changelist"), selected),
+        curator_client.post(reverse(f"admin:{admin_name}_changelist"), {**selected, "post": "yes"}),
+    ]:
+        assert page.status_code == 200
+        text = page.content.decode()
+        assert "would require deleting the following protected related objects" in text
+        assert escape(str(referrer)) in text
+
+    # The API: a 409 that says why and lists what refers to the entry.
+    response = token_client.delete(f"/api/v1/{resource}/{getattr(entry, lookup)}/")
+    assert response.status_code == 409
+    assert response["Content-Type"] == "application/json"
+    body = response.json()
+    kind = referrer._meta
+    assert body["detail"].startswith(f"Cannot delete this entry: 1 {kind.verbose_name} refers")
+    assert body["referenced_by"] == {str(kind.verbose_name_plural): 1}
+    [protector] = body["protected_by"]
+    assert protector["type"] == kind.model_name and protector["id"] == referrer.pk
+    assert protector["slug"] == getattr(referrer, "slug", None)
+    assert str(referrer) in protector["label"]
+
+    assert export_content()["objects"] == before  # nothing deleted, nothing recorded
