@@ -1,5 +1,6 @@
 """The curators' admin: what a curator can do, and what everyone else cannot."""
 
+import re
 from dataclasses import dataclass
 
 import pytest
@@ -414,3 +415,45 @@ def test_deleting_what_others_refer_to_is_refused_with_why(relation, curator_cli
     assert str(referrer) in protector["label"]
 
     assert export_content()["objects"] == before  # nothing deleted, nothing recorded
+
+
+def change_list_as_posted(response, entry, order) -> dict:
+    """Return an editable change list as the browser would post it, with `entry` reordered."""
+    data = {}
+    for tag in re.findall(r'<input\b[^>]*\bname="form-[^"]+"[^>]*>', response.content.decode()):
+        value = re.search(r'value="([^"]*)"', tag)
+        data[re.search(r'name="([^"]+)"', tag).group(1)] = value.group(1) if value else ""
+    [row] = [
+        name[: -len("id")]
+        for name, pk in data.items()
+        if name.endswith("-id") and pk == str(entry.pk)
+    ]
+    return {**data, f"{row}order": str(order), "_save": "Save"}
+
+
+@pytest.mark.parametrize("kind", ["film", "theme"])
+def test_a_stale_row_of_an_editable_change_list_is_refused(kind, client, curator, second_curator):
+    model = VERSIONED[kind]
+    first, second = model.make(order=10), model.make(order=11)
+    changelist = reverse(f"admin:{model.admin}_changelist")
+    client.force_login(curator)
+    ann = change_list_as_posted(client.get(changelist), second, 12)  # Ann reorders one…
+
+    client.force_login(second_curator)  # …while Bo moves the first one
+    url = model.change_url(first)
+    assert client.post(url, form_as_posted(client.get(url), order="20")).status_code == 302
+
+    client.force_login(curator)
+    refused = client.post(changelist, ann)
+    assert refused.status_code == 200
+    assert "Someone else saved this" in refused.content.decode()
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert (first.order, second.order) == (20, 11)  # Bo's order kept, nothing of Ann's saved
+
+    # Reloaded, the list is current again and saves.
+    ann = change_list_as_posted(client.get(changelist), second, 12)
+    assert client.post(changelist, ann).status_code == 302
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert (first.order, second.order) == (20, 12)
