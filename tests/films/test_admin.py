@@ -334,6 +334,10 @@ def test_every_change_is_in_the_history_and_a_revert_is_recorded(
     feed = api_client.get("/api/v1/changes/", {"since": start.isoformat()}).json()["results"]
     assert [(c["type"], c["action"]) for c in feed] == [(kind, "updated")] * 3
     assert token_client.get(model.api_url(entry))["ETag"].endswith('v4"')
+    late = token_client.patch(  # an app still holding version 3 must read it again
+        model.api_url(entry), {model.field: "Late."}, format="json", HTTP_IF_MATCH=written["ETag"]
+    )
+    assert late.status_code == 412
 
 
 # -- Deleting what others refer to: refused, and why -----------------------------------------

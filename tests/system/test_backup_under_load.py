@@ -1,8 +1,9 @@
 """A backup taken while curators write is one moment of the database, and restores exactly.
 
 filmbase is served as in production (tests/system/conftest.py) on the engine the suite
-runs on; two curators write through the API (a new person, a quote of theirs, an edit
-of the person) while `manage.py export_data` runs three times, as a cron job would.
+runs on; two threads write through the API with a curator's token (a new person, a
+quote of theirs, an edit of the person) while `manage.py export_data` runs three times,
+as a cron job would.
 """
 
 import json
