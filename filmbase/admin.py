@@ -3,7 +3,8 @@
 Two curators who open the same entry and both save must not overwrite each other
 silently. The change form carries the entry's version as it was when the form was
 opened; saving re-reads the stored version under a row lock (inside the admin's own
-transaction) and refuses a stale form with a message saying what happened.
+transaction) and refuses a stale form with a message saying what happened. The rows of
+an editable change list (a film's or theme's order) are checked the same way.
 """
 
 from django import forms
@@ -49,6 +50,40 @@ class VersionCheckedForm(forms.ModelForm):
                     params={"model": self.instance._meta.verbose_name},
                 )
         return cleaned
+
+
+class _HiddenWithVersion(forms.HiddenInput):
+    """The hidden primary key of a change list row, with the row's version beside it.
+
+    An editable change list renders only each row's primary key and its editable
+    columns, so the version the row was shown at travels in the primary key's cell.
+    """
+
+    def __init__(self, version_name: str, version):
+        super().__init__()
+        self.version_name = version_name
+        self.version = version
+
+    def render(self, name, value, attrs=None, renderer=None):
+        version = forms.HiddenInput().render(self.version_name, self.version, None, renderer)
+        return super().render(name, value, attrs, renderer) + version
+
+
+class VersionCheckedRows(forms.BaseModelFormSet):
+    """The rows of an editable change list, each refused like a stale change form.
+
+    Without it, a row whose value a colleague changed after the list was shown is
+    posted back with the old value (the browser sends every row), differs from the
+    stored one, and is saved over the colleague's change.
+    """
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        pk = self.model._meta.pk.name
+        if form.instance.pk is not None and pk in form.fields:
+            name = form.add_prefix(VERSION_FIELD)
+            version = form.data.get(name) if form.is_bound else form.initial.get(VERSION_FIELD)
+            form.fields[pk].widget = _HiddenWithVersion(name, version)
 
 
 class SafeAutocompleteMixin:
@@ -139,6 +174,12 @@ class ContentAdmin(HistoryAdmin):
 
     form = VersionCheckedForm
     readonly_fields = ["version", "created_at", "updated_at"]
+
+    def get_changelist_form(self, request, **kwargs):
+        return super().get_changelist_form(request, **{"form": VersionCheckedForm, **kwargs})
+
+    def get_changelist_formset(self, request, **kwargs):
+        return super().get_changelist_formset(request, **{"formset": VersionCheckedRows, **kwargs})
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = super().get_fieldsets(request, obj)

@@ -45,6 +45,7 @@ from rest_framework.views import APIView
 from rest_framework.views import exception_handler as drf_exception_handler
 
 from filmbase.caching import current_version, mark_public, version_etag, version_timestamp
+from filmbase.content import ContentModel
 from filmbase.outage import is_database_unavailable, service_unavailable
 from filmbase.views import server_error as page_server_error
 
@@ -79,12 +80,57 @@ class PayloadTooLarge(exceptions.APIException):
     default_code = "payload_too_large"
 
 
-def _protected_message(exc: ProtectedError | RestrictedError) -> tuple[str, dict]:
+# How many of the entries that protect another are listed one by one in a 409.
+PROTECTED_LISTED = 100
+# What a credit or citation belongs to, named in its label.
+OWNERS = ("film", "person", "collection")
+
+
+def _protected_conflict(exc: ProtectedError | RestrictedError) -> tuple[str, dict]:
+    """Return the message and the extra fields of the 409 for a refused delete.
+
+    `referenced_by` counts what refers to the entry, per kind; `protected_by` names each
+    of them (the first PROTECTED_LISTED), so a client can show where to look.
+    """
     objects = getattr(exc, "protected_objects", None) or getattr(exc, "restricted_objects", ())
+    objects = sorted(objects, key=lambda obj: (obj._meta.model_name, obj.pk))
     counts = Counter(str(obj._meta.verbose_name_plural) for obj in objects)
-    listed = ", ".join(f"{count} {name}" for name, count in sorted(counts.items()))
-    message = f"Cannot delete this entry: {listed} refer to it. Delete or reassign them first."
-    return message, dict(counts)
+    names = {str(obj._meta.verbose_name_plural): str(obj._meta.verbose_name) for obj in objects}
+    listed = _and(
+        f"{count} {name if count > 1 else names[name]}" for name, count in sorted(counts.items())
+    )
+    verb = "refers" if len(objects) == 1 else "refer"
+    message = (
+        f"Cannot delete this entry: {listed} {verb} to it (see protected_by). "
+        "Delete them or make them refer to another entry first."
+    )
+    return message, {
+        "referenced_by": dict(counts),
+        "protected_by": [_protector(obj) for obj in objects[:PROTECTED_LISTED]],
+    }
+
+
+def _and(words) -> str:
+    words = list(words)
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+
+
+def _protector(obj) -> dict:
+    """Describe one entry that refers to the one being deleted."""
+    label = str(obj)
+    if not isinstance(obj, ContentModel):
+        # A credit or a citation has no page of its own: say whose it is.
+        owner = next(
+            (getattr(obj, name) for name in OWNERS if getattr(obj, f"{name}_id", None)), None
+        )
+        if owner is not None:
+            label = f"{owner}: {label}"
+    return {
+        "type": obj._meta.model_name,
+        "id": obj.pk,
+        "slug": getattr(obj, "slug", None),
+        "label": label,
+    }
 
 
 def exception_handler(exc, context):
@@ -99,9 +145,8 @@ def exception_handler(exc, context):
         return service_unavailable(context["request"], exc)
     extra = {}
     if isinstance(exc, ProtectedError | RestrictedError):
-        message, extra = _protected_message(exc)
+        message, extra = _protected_conflict(exc)
         exc = Conflict(message)
-        extra = {"referenced_by": extra}
     elif isinstance(exc, DjangoValidationError):
         exc = exceptions.ValidationError(_django_errors(exc))
     elif isinstance(exc, IntegrityError):
@@ -756,13 +801,44 @@ ERROR_SCHEMA = {
     "additionalProperties": True,
 }
 
+CONFLICT_SCHEMA = {
+    "type": "object",
+    "description": "A delete refused because other entries refer to this one.",
+    "properties": {
+        "detail": {"type": "string"},
+        "referenced_by": {
+            "type": "object",
+            "description": "How many entries of each kind refer to this one.",
+            "additionalProperties": {"type": "integer"},
+        },
+        "protected_by": {
+            "type": "array",
+            "description": (
+                f"The entries that refer to this one (the first {PROTECTED_LISTED}): "
+                "delete them or make them refer to another entry first."
+            ),
+            "items": {
+                "type": "object",
+                "properties": {
+                    "type": {"type": "string", "example": "credit"},
+                    "id": {"type": "integer"},
+                    "slug": {"type": "string", "nullable": True},
+                    "label": {"type": "string"},
+                },
+                "required": ["type", "id", "slug", "label"],
+            },
+        },
+    },
+    "required": ["detail", "referenced_by", "protected_by"],
+}
+
 _ERRORS = {
     400: "Invalid query parameters or body; the messages say which field and why.",
     401: "Missing or invalid credentials.",
     403: "Signed in without the permission this needs, or a CSRF failure.",
     404: "No such resource, or a page beyond the last.",
     406: "No acceptable representation: the API answers JSON.",
-    409: "The entry is still referred to by others and cannot be deleted.",
+    409: "Other entries refer to this one, so it cannot be deleted: `protected_by` lists them.",
     412: "If-Match does not match the resource's current ETag.",
     413: "The request body is too large.",
     415: "Unsupported content type: send application/json.",
@@ -816,10 +892,11 @@ class ApiAutoSchema(AutoSchema):
         if method == "GET":
             responses.setdefault("304", {"description": "Not modified."})
         for code in codes:
+            schema = CONFLICT_SCHEMA if code == 409 else ERROR_SCHEMA
             responses.setdefault(
                 str(code),
                 {
-                    "content": {"application/json": {"schema": ERROR_SCHEMA}},
+                    "content": {"application/json": {"schema": schema}},
                     "description": _ERRORS[code],
                 },
             )

@@ -9,6 +9,7 @@ keeps what changed and when, not who (history_user is left empty).
 """
 
 import json
+from contextlib import contextmanager
 from datetime import UTC, datetime
 
 from django.apps import apps
@@ -56,21 +57,61 @@ def _models():
 
 
 def export_content() -> dict:
-    """Return every content row, history included, as a JSON-ready document."""
+    """Return every content row, history included, as a JSON-ready document.
+
+    The tables are read from one snapshot of the database, so a backup taken while
+    curators write is one moment of it: no quote whose speaker is missing, no row whose
+    history stops short of its version.
+    """
     objects = []
-    for model in _models():
-        queryset = model._default_manager.order_by("pk")
-        rows = serializers.serialize("python", queryset)
-        for row in rows:
-            if "history_user" in row["fields"]:
-                row["fields"]["history_user"] = None
-        objects.extend(rows)
+    with _snapshot():
+        for model in _models():
+            queryset = model._default_manager.order_by("pk")
+            rows = serializers.serialize("python", queryset)
+            for row in rows:
+                if "history_user" in row["fields"]:
+                    row["fields"]["history_user"] = None
+            objects.extend(rows)
     return {
         "format": FORMAT,
         "version": FORMAT_VERSION,
         "exported_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "objects": _jsonable(objects),
     }
+
+
+@contextmanager
+def _snapshot():
+    """Read everything inside from one snapshot of the database, without blocking writers.
+
+    - PostgreSQL: a REPEATABLE READ, READ ONLY transaction sees the database as of its
+      first query, whatever commits meanwhile.
+      https://www.postgresql.org/docs/current/transaction-iso.html#XACT-REPEATABLE-READ
+    - SQLite: one read transaction. filmbase's connections begin theirs with BEGIN
+      IMMEDIATE (settings: `transaction_mode`), which takes the write lock and would stop
+      every curator's save for the length of the export; a DEFERRED one only reads and,
+      in WAL mode, keeps its snapshot while writers go on.
+      https://www.sqlite.org/isolation.html
+    Inside a transaction already (a caller's own, or a test's), the export reads in it.
+    """
+    if connection.in_atomic_block:
+        yield
+    elif connection.vendor == "sqlite":
+        connection.ensure_connection()
+        with connection.cursor() as cursor:
+            # Django leaves the connection in autocommit mode; the transaction is ours.
+            cursor.execute("BEGIN DEFERRED")
+        try:
+            yield
+        finally:
+            with connection.cursor() as cursor:
+                cursor.execute("ROLLBACK")  # nothing was written: nothing to keep
+    else:
+        with transaction.atomic():
+            if connection.vendor == "postgresql":
+                with connection.cursor() as cursor:
+                    cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+            yield
 
 
 class _LosslessEncoder(serializers.json.DjangoJSONEncoder):

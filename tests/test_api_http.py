@@ -28,6 +28,8 @@ def client_for(user) -> APIClient:
 
 # -- The permission matrix ---------------------------------------------------------------
 
+RESOURCES = ["films", "people", "themes", "quotes", "sources", "collections", "milestones"]
+
 
 @pytest.fixture
 def entries():
@@ -74,9 +76,7 @@ def entries():
     }
 
 
-@pytest.mark.parametrize(
-    "resource", ["films", "people", "themes", "quotes", "sources", "collections", "milestones"]
-)
+@pytest.mark.parametrize("resource", RESOURCES)
 @pytest.mark.parametrize(
     ("who", "expected"),
     [
@@ -196,23 +196,37 @@ def test_detail_etag_follows_the_entry_and_revalidates(api_client, token_client,
     assert head.status_code == 200 and head.content == b"" and head["ETag"] == mine["ETag"]
 
 
-def test_a_stale_if_match_is_a_412_for_every_write(token_client, film):
-    url = "/api/v1/films/wheat-harvest/"
-    stale = token_client.get(url)["ETag"]
-    token_client.patch(url, {"synopsis": "First"}, format="json")
-    for method in ("patch", "put", "delete"):
-        response = getattr(token_client, method)(
-            url, {"synopsis": "Second"}, format="json", HTTP_IF_MATCH=stale
-        )
-        assert response.status_code == 412, method
+@pytest.mark.parametrize("resource", RESOURCES)
+def test_a_stale_if_match_is_a_412_for_every_write(resource, token_client, entries):
+    _, create, patch = entries[resource]
+    created = token_client.post(f"/api/v1/{resource}/", create, format="json")
+    assert created.status_code == 201, created.json()
+    url, stale = created.json()["url"], created["ETag"]
+    ThemeFactory()  # an edit elsewhere does not make this entry's ETag stale for If-Match
+    changed = token_client.patch(url, patch, format="json", HTTP_IF_MATCH=stale)
+    assert changed.status_code == 200, changed.json()
+    current = token_client.get(url)
+    assert current["ETag"] != stale
+
+    for method, tag in [
+        ("patch", stale),
+        ("put", stale),
+        ("delete", stale),
+        ("patch", '"not-an-etag"'),
+        ("delete", "W/" + stale),
+        ("put", "junk, \x00"),
+    ]:
+        response = getattr(token_client, method)(url, create, format="json", HTTP_IF_MATCH=tag)
+        assert response.status_code == 412, (method, tag, response.content[:300])
+        assert response["Content-Type"] == "application/json"
         assert response.json()["detail"].startswith("The resource has changed")
-    film.refresh_from_db()
-    assert film.synopsis == "First"
-    # An unrelated edit elsewhere does not make this entry's ETag stale for If-Match.
-    fresh = token_client.get(url)["ETag"]
-    ThemeFactory()
-    ok = token_client.patch(url, {"synopsis": "Third"}, format="json", HTTP_IF_MATCH=fresh)
-    assert ok.status_code == 200
+    unchanged = token_client.get(url)
+    assert unchanged.json() == current.json() and unchanged["ETag"] == current["ETag"]
+
+    replaced = token_client.put(url, create, format="json", HTTP_IF_MATCH=current["ETag"])
+    assert replaced.status_code == 200, replaced.json()
+    assert token_client.delete(url, HTTP_IF_MATCH=replaced["ETag"]).status_code == 204
+    assert token_client.get(url).status_code == 404
 
 
 def test_anonymous_answers_are_cached_and_signed_in_ones_are_not(

@@ -1,10 +1,29 @@
 """The curators' admin: what a curator can do, and what everyone else cannot."""
 
-import pytest
-from django.urls import reverse
+import re
+from dataclasses import dataclass
 
+import pytest
+from django import forms
+from django.apps import apps
+from django.db.models import PROTECT
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import escape
+
+from filmbase.content import ContentModel
+from films.backup import export_content
 from films.models import Credit, Film, Quote
-from tests.films.factories import CollectionFactory, FilmFactory, SourceFactory, ThemeFactory
+from tests.films.factories import (
+    CitationFactory,
+    CollectionFactory,
+    CreditFactory,
+    FilmFactory,
+    MilestoneFactory,
+    QuoteFactory,
+    SourceFactory,
+    ThemeFactory,
+)
 from tests.people.factories import PersonFactory
 
 pytestmark = pytest.mark.django_db
@@ -101,56 +120,6 @@ def test_unknown_title_with_a_title_is_refused_with_a_message(curator_client):
     assert not Film.objects.exists()
 
 
-def test_curator_sees_field_changes_in_history_and_reverts_them(curator_client):
-    film = FilmFactory(synopsis="First words.")
-    change_url = reverse("admin:films_film_change", args=[film.pk])
-    page = curator_client.get(change_url)
-    data = {
-        key: value
-        for key, value in page.context["adminform"].form.initial.items()
-        if value is not None and key not in {"themes", "poster"}
-    }
-    data.update(
-        collection=film.collection_id,
-        synopsis="Second words.",
-        **inline_management("credits", 1, 1),
-        **{
-            "credits-0-id": film.credits.get().pk,
-            "credits-0-film": film.pk,
-            "credits-0-person": film.credits.get().person_id,
-            "credits-0-role": "director",
-            "credits-0-order": "0",
-        },
-        **inline_management("quotes", 0),
-        **inline_management("citations", 0),
-    )
-    response = curator_client.post(change_url, data)
-    assert response.status_code == 302, response.context["adminform"].form.errors
-    film.refresh_from_db()
-    assert film.synopsis == "Second words."
-
-    history = curator_client.get(reverse("admin:films_film_history", args=[film.pk]))
-    text = history.content.decode()
-    assert "First words." in text and "Second words." in text  # the field-level diff
-
-    first = film.history.order_by("history_date").first()
-    revert_url = reverse("admin:films_film_simple_history", args=[film.pk, first.history_id])
-    form = curator_client.get(revert_url).context["adminform"].form
-    revert = {k: v for k, v in form.initial.items() if v is not None and k != "poster"}
-    revert.update(
-        collection=film.collection_id,
-        themes=[],
-        **inline_management("credits", 0),
-        **inline_management("quotes", 0),
-        **inline_management("citations", 0),
-    )
-    response = curator_client.post(revert_url, revert)
-    assert response.status_code == 302
-    film.refresh_from_db()
-    assert film.synopsis == "First words."
-    assert film.history.count() == 3  # created, changed, reverted: the revert is recorded too
-
-
 def test_curator_can_use_every_content_admin(curator_client):
     for name in [
         "films_film",
@@ -211,76 +180,284 @@ def test_view_on_site_links_to_the_reader_page(curator_client):
     assert "View on site" in response.content.decode()
 
 
-def change_form_data(client, film, **changes):
-    """Return the film's change form as the curator's browser would post it back."""
-    form = client.get(reverse("admin:films_film_change", args=[film.pk])).context["adminform"].form
-    data = {
-        k: v for k, v in form.initial.items() if v is not None and k not in {"themes", "poster"}
-    }
-    credit = film.credits.get()
-    data.update(
-        collection=film.collection_id,
-        **inline_management("credits", 1, 1),
-        **{
-            "credits-0-id": credit.pk,
-            "credits-0-film": film.pk,
-            "credits-0-person": credit.person_id,
-            "credits-0-role": credit.role,
-            "credits-0-order": "0",
-        },
-        **inline_management("quotes", 0),
-        **inline_management("citations", 0),
-        **changes,
-    )
+# -- No lost work: stale forms, history and revert, for every versioned model ------------------
+
+
+@dataclass(frozen=True)
+class Versioned:
+    """A model with a version: how to make one, its admin, a text to edit, its API address."""
+
+    factory: type
+    admin: str
+    field: str
+    resource: str
+    lookup: str = "slug"
+
+    def make(self, **fields):
+        return self.factory(**fields)
+
+    def change_url(self, entry) -> str:
+        return reverse(f"admin:{self.admin}_change", args=[entry.pk])
+
+    def api_url(self, entry) -> str:
+        return f"/api/v1/{self.resource}/{getattr(entry, self.lookup)}/"
+
+
+VERSIONED = {
+    "film": Versioned(FilmFactory, "films_film", "synopsis", "films"),
+    "person": Versioned(PersonFactory, "people_person", "bio", "people"),
+    "theme": Versioned(ThemeFactory, "films_theme", "description", "themes"),
+    "quote": Versioned(QuoteFactory, "films_quote", "translation", "quotes", "pk"),
+    "source": Versioned(SourceFactory, "films_source", "note", "sources", "pk"),
+    "collection": Versioned(CollectionFactory, "films_collection", "description", "collections"),
+    "milestone": Versioned(MilestoneFactory, "films_milestone", "description", "milestones", "pk"),
+}
+
+
+def test_every_versioned_model_is_covered():
+    versioned = {m for m in apps.get_models() if issubclass(m, ContentModel)}
+    assert {v.factory._meta.model for v in VERSIONED.values()} == versioned
+
+
+def form_as_posted(response, **changes) -> dict:
+    """Return the admin form in `response` as a browser would post it back, with `changes`.
+
+    The main form and every inline formset, with their hidden fields (the version the
+    form was opened at among them); unticked boxes and files are left out, as a browser
+    leaves them.
+    """
+    data = {}
+    for inline in response.context.get("inline_admin_formsets", []):
+        data.update(_posted(inline.formset.management_form))
+        for form in inline.formset.forms:
+            data.update(_posted(form))
+    data.update(_posted(response.context["adminform"].form))
+    data.update(changes)
     return data
 
 
-def test_the_second_save_of_a_stale_form_is_refused_and_loses_nothing(
-    client, curator, django_user_model
-):
+def _posted(form) -> dict:
+    data = {}
+    for bound in form:
+        value = bound.value()
+        if isinstance(bound.field, forms.FileField):
+            continue
+        if isinstance(bound.field, forms.BooleanField):
+            if value:
+                data[bound.html_name] = "on"
+            continue
+        data[bound.html_name] = "" if value is None else value
+    return data
+
+
+@pytest.fixture
+def second_curator(django_user_model):
     from django.contrib.auth.models import Group
 
-    other = django_user_model.objects.create_user("bo", password="x", is_staff=True)
-    other.groups.add(Group.objects.get(name="Curators"))
-    film = FilmFactory(synopsis="As loaded.")
-    url = reverse("admin:films_film_change", args=[film.pk])
+    user = django_user_model.objects.create_user("bo", password="x", is_staff=True)
+    user.groups.add(Group.objects.get(name="Curators"))
+    return user
+
+
+@pytest.mark.parametrize("kind", VERSIONED)
+def test_the_second_save_of_a_stale_form_is_refused_and_loses_nothing(
+    kind, client, curator, second_curator
+):
+    model = VERSIONED[kind]
+    entry = model.make(**{model.field: "As loaded."})
+    url = model.change_url(entry)
 
     client.force_login(curator)
-    ann_form = change_form_data(client, film, synopsis="Ann's synopsis.")
-    client.force_login(other)
-    bo_form = change_form_data(client, film, synopsis="Bo's synopsis.")
+    ann_form = form_as_posted(client.get(url), **{model.field: "Words by Ann."})
+    client.force_login(second_curator)
+    bo_form = form_as_posted(client.get(url), **{model.field: "Words by Bo."})
+    saved = client.post(url, bo_form)  # Bo saves first
+    assert saved.status_code == 302, saved.context["adminform"].form.errors
 
-    assert client.post(url, bo_form).status_code == 302  # Bo saves first
+    before = export_content()["objects"]  # every row and every history record
     client.force_login(curator)
-    response = client.post(url, ann_form)  # Ann's form was opened before Bo saved
-    assert response.status_code == 200
-    assert "Someone else saved this film while you were editing it" in response.content.decode()
-    film.refresh_from_db()
-    assert film.synopsis == "Bo's synopsis."
-    # Reopened, Ann's form is current again and saves.
+    refused = client.post(url, ann_form)  # Ann's form was opened before Bo saved
+    assert refused.status_code == 200
+    page = refused.content.decode()
     assert (
-        client.post(url, change_form_data(client, film, synopsis="Ann's synopsis.")).status_code
-        == 302
-    )
-    film.refresh_from_db()
-    assert film.synopsis == "Ann's synopsis."
+        f"Someone else saved this {entry._meta.verbose_name} while you were editing it, so "
+        "your changes were not saved."
+    ) in page
+    assert "Words by Ann." in page  # her text is still on the form, to copy
+    assert export_content()["objects"] == before
+    entry.refresh_from_db()
+    assert getattr(entry, model.field) == "Words by Bo." and entry.version == 2
+
+    # Reopened, Ann's form is current again and saves.
+    again = client.post(url, form_as_posted(client.get(url), **{model.field: "Words by Ann."}))
+    assert again.status_code == 302
+    entry.refresh_from_db()
+    assert getattr(entry, model.field) == "Words by Ann." and entry.version == 3
 
 
-def test_a_revert_moves_the_version_forward(curator_client):
-    film = FilmFactory(synopsis="One.")
-    film.synopsis = "Two."
-    film.save()
-    first = film.history.order_by("history_date").first()
-    url = reverse("admin:films_film_simple_history", args=[film.pk, first.history_id])
-    form = curator_client.get(url).context["adminform"].form
-    data = {k: v for k, v in form.initial.items() if v is not None and k != "poster"}
-    data.update(
-        collection=film.collection_id,
-        themes=[],
-        **inline_management("credits", 0),
-        **inline_management("quotes", 0),
-        **inline_management("citations", 0),
+@pytest.mark.parametrize("kind", VERSIONED)
+def test_every_change_is_in_the_history_and_a_revert_is_recorded(
+    kind, curator_client, token_client, api_client
+):
+    model = VERSIONED[kind]
+    entry = model.make(**{model.field: "First words."})
+    start = timezone.now()
+    url = model.change_url(entry)
+    changed = curator_client.post(
+        url, form_as_posted(curator_client.get(url), **{model.field: "Second words."})
     )
-    assert curator_client.post(url, data).status_code == 302
-    film.refresh_from_db()
-    assert film.synopsis == "One." and film.version == 3
+    assert changed.status_code == 302, changed.context["adminform"].form.errors
+    etag = token_client.get(model.api_url(entry))["ETag"]
+    written = token_client.patch(
+        model.api_url(entry), {model.field: "Third words."}, format="json", HTTP_IF_MATCH=etag
+    )
+    assert written.status_code == 200, written.json()
+
+    history = curator_client.get(reverse(f"admin:{model.admin}_history", args=[entry.pk]))
+    text = history.content.decode()
+    assert "First words." in text and "Second words." in text and "Third words." in text
+
+    first = entry.history.earliest("history_date")
+    revert_url = reverse(f"admin:{model.admin}_simple_history", args=[entry.pk, first.history_id])
+    reverted = curator_client.post(revert_url, form_as_posted(curator_client.get(revert_url)))
+    assert reverted.status_code == 302, reverted.context["adminform"].form.errors
+    entry.refresh_from_db()
+    assert getattr(entry, model.field) == "First words."
+    assert entry.version == 4  # forward from 3, though the copy restored was version 1
+    records = entry.history.order_by("history_date")
+    assert [(r.history_type, getattr(r, model.field), r.version) for r in records] == [
+        ("+", "First words.", 1),
+        ("~", "Second words.", 2),
+        ("~", "Third words.", 3),
+        ("~", "First words.", 4),
+    ]
+    feed = api_client.get("/api/v1/changes/", {"since": start.isoformat()}).json()["results"]
+    assert [(c["type"], c["action"]) for c in feed] == [(kind, "updated")] * 3
+    assert token_client.get(model.api_url(entry))["ETag"].endswith('v4"')
+    late = token_client.patch(  # an app still holding version 3 must read it again
+        model.api_url(entry), {model.field: "Late."}, format="json", HTTP_IF_MATCH=written["ETag"]
+    )
+    assert late.status_code == 412
+
+
+# -- Deleting what others refer to: refused, and why -----------------------------------------
+
+# Each PROTECT relation: how to make a referrer, the field that points at the protected entry,
+# the protected entry's admin and its API address.
+PROTECTED = {
+    "credit.person": (lambda: CreditFactory(), "person", "people_person", "people", "slug"),
+    "quote.speaker": (lambda: QuoteFactory(), "speaker", "people_person", "people", "slug"),
+    "quote.film": (
+        lambda: QuoteFactory(film=FilmFactory(director=False)),
+        "film",
+        "films_film",
+        "films",
+        "slug",
+    ),
+    "quote.source": (lambda: QuoteFactory(), "source", "films_source", "sources", "pk"),
+    "citation.source": (
+        lambda: CitationFactory(film=FilmFactory(director=False)),
+        "source",
+        "films_source",
+        "sources",
+        "pk",
+    ),
+    "milestone.source": (lambda: MilestoneFactory(), "source", "films_source", "sources", "pk"),
+    "film.collection": (
+        lambda: FilmFactory(director=False),
+        "collection",
+        "films_collection",
+        "collections",
+        "slug",
+    ),
+}
+
+
+def test_every_protect_relation_is_covered():
+    protect = {
+        f"{field.model._meta.model_name}.{field.name}"
+        for model in apps.get_models()
+        for field in model._meta.get_fields()
+        if field.many_to_one and field.concrete and field.remote_field.on_delete is PROTECT
+    }
+    assert protect == set(PROTECTED)
+
+
+@pytest.mark.parametrize("relation", PROTECTED)
+def test_deleting_what_others_refer_to_is_refused_with_why(relation, curator_client, token_client):
+    make, field, admin_name, resource, lookup = PROTECTED[relation]
+    referrer = make()
+    entry = getattr(referrer, field)
+    before = export_content()["objects"]
+
+    # The admin: Django's page that names what protects the entry, for the delete link and
+    # for the change list's "delete selected" action, even when the deletion is confirmed.
+    delete_url = reverse(f"admin:{admin_name}_delete", args=[entry.pk])
+    selected = {"action": "delete_selected", "_selected_action": [entry.pk]}
+    for page in [
+        curator_client.get(delete_url),
+        curator_client.post(delete_url, {"post": "yes"}),
+        curator_client.post(reverse(f"admin:{admin_name}_changelist"), selected),
+        curator_client.post(reverse(f"admin:{admin_name}_changelist"), {**selected, "post": "yes"}),
+    ]:
+        assert page.status_code == 200
+        text = page.content.decode()
+        assert "would require deleting the following protected related objects" in text
+        assert escape(str(referrer)) in text
+
+    # The API: a 409 that says why and lists what refers to the entry.
+    response = token_client.delete(f"/api/v1/{resource}/{getattr(entry, lookup)}/")
+    assert response.status_code == 409
+    assert response["Content-Type"] == "application/json"
+    body = response.json()
+    kind = referrer._meta
+    assert body["detail"].startswith(f"Cannot delete this entry: 1 {kind.verbose_name} refers")
+    assert body["referenced_by"] == {str(kind.verbose_name_plural): 1}
+    [protector] = body["protected_by"]
+    assert protector["type"] == kind.model_name and protector["id"] == referrer.pk
+    assert protector["slug"] == getattr(referrer, "slug", None)
+    assert str(referrer) in protector["label"]
+
+    assert export_content()["objects"] == before  # nothing deleted, nothing recorded
+
+
+def change_list_as_posted(response, entry, order) -> dict:
+    """Return an editable change list as the browser would post it, with `entry` reordered."""
+    data = {}
+    for tag in re.findall(r'<input\b[^>]*\bname="form-[^"]+"[^>]*>', response.content.decode()):
+        value = re.search(r'value="([^"]*)"', tag)
+        data[re.search(r'name="([^"]+)"', tag).group(1)] = value.group(1) if value else ""
+    [row] = [
+        name[: -len("id")]
+        for name, pk in data.items()
+        if name.endswith("-id") and pk == str(entry.pk)
+    ]
+    return {**data, f"{row}order": str(order), "_save": "Save"}
+
+
+@pytest.mark.parametrize("kind", ["film", "theme"])
+def test_a_stale_row_of_an_editable_change_list_is_refused(kind, client, curator, second_curator):
+    model = VERSIONED[kind]
+    first, second = model.make(order=10), model.make(order=11)
+    changelist = reverse(f"admin:{model.admin}_changelist")
+    client.force_login(curator)
+    ann = change_list_as_posted(client.get(changelist), second, 12)  # Ann reorders one…
+
+    client.force_login(second_curator)  # …while Bo moves the first one
+    url = model.change_url(first)
+    assert client.post(url, form_as_posted(client.get(url), order="20")).status_code == 302
+
+    client.force_login(curator)
+    refused = client.post(changelist, ann)
+    assert refused.status_code == 200
+    assert "Someone else saved this" in refused.content.decode()
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert (first.order, second.order) == (20, 11)  # Bo's order kept, nothing of Ann's saved
+
+    # Reloaded, the list is current again and saves.
+    ann = change_list_as_posted(client.get(changelist), second, 12)
+    assert client.post(changelist, ann).status_code == 302
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert (first.order, second.order) == (20, 12)

@@ -10,6 +10,7 @@ failure, not a skip.
 """
 
 import http.client
+import json
 import os
 import shutil
 import signal
@@ -58,6 +59,9 @@ class Response:
     @property
     def text(self) -> str:
         return self.body.decode("utf-8", "replace")
+
+    def json(self):
+        return json.loads(self.body)
 
 
 def request(base: str, method: str, path: str, *, headers=None, body=None, timeout=10.0):
@@ -348,6 +352,36 @@ class Site:
 
     def logs(self) -> str:
         return self.log_path.read_text(errors="replace")
+
+    def curator_token(self, username: str = "ann") -> str:
+        """Make a curator as the README does and return their API token."""
+        password = "a-long-curator-passphrase-" + uuid.uuid4().hex[:8]
+        self.manage(
+            "createcurator",
+            "--username",
+            username,
+            "--email",
+            f"{username}@example.org",
+            "--noinput",
+            env={"FILMBASE_CURATOR_PASSWORD": password},
+        )
+        answer = self.post(
+            "/api/v1/auth/token/",
+            headers={"Content-Type": "application/json"},
+            body=json.dumps({"username": username, "password": password}),
+        )
+        assert answer.status == 200, answer.text[:500]
+        return answer.json()["token"]
+
+    def api(self, method, path, *, token, data=None, if_match=None, timeout=30.0):
+        """Send one API request as the curator whose token is given; JSON in and out."""
+        headers = {"Authorization": f"Token {token}", "Accept": "application/json"}
+        if data is not None:
+            headers["Content-Type"] = "application/json"
+        if if_match:
+            headers["If-Match"] = if_match
+        body = None if data is None else json.dumps(data)
+        return request(self.base, method, path, headers=headers, body=body, timeout=timeout)
 
 
 @pytest.fixture
