@@ -2,9 +2,11 @@
 
 import pytest
 from django.core.cache.backends.locmem import LocMemCache
+from django.test import Client
 from django.urls import reverse
 
 from tests.films.factories import FilmFactory, ThemeFactory
+from tests.films.test_admin import form_as_posted
 
 pytestmark = pytest.mark.django_db
 
@@ -56,13 +58,26 @@ def test_an_edit_is_visible_on_the_next_request(client, film):
 
 
 def test_a_many_to_many_change_is_visible_on_the_next_request(client, film):
-    url = reverse("themes:list")
-    client.get(url)
-    theme = ThemeFactory(name="Hometown")
-    film.themes.add(theme)
-    theme.name = "Home"
-    theme.save()
-    assert "Home" in client.get(url).content.decode()
+    theme = ThemeFactory(name="Hometown", name_zh="故乡")
+    assert "Hometown" not in client.get(film.get_absolute_url()).content.decode()
+    film.themes.add(theme)  # nothing saved but the link
+    assert "Hometown" in client.get(film.get_absolute_url()).content.decode()
+    film.themes.remove(theme)
+    assert "Hometown" not in client.get(film.get_absolute_url()).content.decode()
+
+
+def test_a_history_revert_is_visible_on_the_next_request(client, film, curator):
+    curator_client = Client()
+    curator_client.force_login(curator)
+    film.title = "Harvest Time"
+    film.save()
+    assert "Harvest Time" in client.get(film.get_absolute_url()).content.decode()
+    first = film.history.earliest("history_date")
+    revert = reverse("admin:films_film_simple_history", args=[film.pk, first.history_id])
+    reverted = curator_client.post(revert, form_as_posted(curator_client.get(revert)))
+    assert reverted.status_code == 302
+    page = client.get(film.get_absolute_url()).content.decode()
+    assert "Harvest Time" not in page and "Wheat Harvest" in page
 
 
 def test_a_deleted_film_is_gone_on_the_next_request(client, film):
