@@ -8,7 +8,7 @@ from django.db import connection
 from django.test import Client
 from django.urls import reverse
 
-from tests.films.factories import FilmFactory
+from tests.films.factories import FilmFactory, grow_content
 
 pytestmark = pytest.mark.django_db
 
@@ -276,3 +276,33 @@ def test_the_admin_may_use_inline_styles_but_never_inline_scripts(curator_client
     policy = response["Content-Security-Policy"]
     assert "style-src 'self' 'unsafe-inline'" in policy
     assert "script-src 'self';" in policy + ";"
+
+
+MACHINE_QUERY_COUNTS = {
+    "/sitemap.xml": 6,
+    "/sitemap-pages.xml": 0,
+    "/sitemap-films.xml": 1,
+    "/sitemap-people.xml": 1,
+    "/sitemap-themes.xml": 1,
+    "/robots.txt": 0,
+    "/healthz": 1,
+}
+
+
+def test_machine_addresses_have_fixed_query_counts(
+    client, works, settings, django_assert_num_queries
+):
+    """Sitemaps, robots.txt and /healthz, uncached, before and after 100 more films."""
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+    for grown in (False, True):
+        if grown:
+            grow_content(
+                100,
+                collection=works["collection"],
+                film=works["wheat"],
+                person=works["jia"],
+                theme=works["hometown"],
+            )
+        for url, count in MACHINE_QUERY_COUNTS.items():
+            with django_assert_num_queries(count):
+                assert client.get(url).status_code == 200, url
