@@ -14,7 +14,9 @@ RUN pip install --no-cache-dir uv==0.13.9 \
 
 WORKDIR /app
 COPY pyproject.toml uv.lock ./
-RUN uv sync --locked --no-dev --no-install-project --python /usr/local/bin/python3
+# Optional extras, e.g. --build-arg UV_EXTRAS="--extra s3" for posters on object storage.
+ARG UV_EXTRAS=""
+RUN uv sync --locked --no-dev --no-install-project --python /usr/local/bin/python3 $UV_EXTRAS
 
 COPY . .
 RUN DJANGO_SETTINGS_MODULE=filmbase.settings.base DJANGO_SECRET_KEY=collectstatic-only \

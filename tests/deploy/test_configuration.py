@@ -125,3 +125,29 @@ def test_posters_go_to_object_storage_when_a_bucket_is_named():
     result = manage("shell", "-c", probe, env={**PROD_ENV, "AWS_STORAGE_BUCKET_NAME": "posters"})
     assert result.returncode == 0, result.stderr
     assert result.stdout.split()[-2:] == ["storages.backends.s3.S3Storage", "False"]
+
+
+class ComposeLoader(yaml.SafeLoader):
+    """Read compose files, which may use compose's own `!reset` tag."""
+
+
+ComposeLoader.add_constructor(
+    "!reset", lambda loader, node: ("reset", loader.construct_sequence(node))
+)
+
+
+def test_the_scale_override_puts_one_proxy_in_front_of_every_web_container(compose):
+    override = yaml.load((ROOT / "docker-compose.scale.yml").read_text(), Loader=ComposeLoader)
+    services = override["services"]
+    # `--scale web=3` needs web without a published port, the proxy with the one port.
+    assert compose["services"]["web"]["ports"] and services["web"]["ports"] == ("reset", [])
+    assert services["proxy"]["ports"] == ["${WEB_PORT:-8000}:80"]
+    assert services["proxy"]["depends_on"] == {"web": {"condition": "service_healthy"}}
+    assert "./deploy/nginx.conf:/etc/nginx/conf.d/default.conf:ro" in services["proxy"]["volumes"]
+    # Behind it, throttling counts the client's address, not the proxy's.
+    assert services["web"]["environment"]["FILMBASE_NUM_PROXIES"] == "${FILMBASE_NUM_PROXIES:-1}"
+    nginx = (ROOT / "deploy" / "nginx.conf").read_text()
+    assert "server web:8000;" in nginx
+    assert "proxy_set_header Host $http_host;" in nginx
+    assert "proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;" in nginx
+    assert "client_max_body_size 6m;" in nginx
