@@ -22,6 +22,7 @@ import functools
 import hashlib
 import logging
 import os
+import threading
 import time
 from functools import wraps
 from pathlib import Path
@@ -100,7 +101,8 @@ def bump_version() -> None:
                 logger.error("content version not stored; will retry when the cache is back")
             return
         path = _version_path()
-        temporary = path.with_name(f".{path.name}.{os.getpid()}")
+        # One temporary file per thread: two threads of a worker may save at once.
+        temporary = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}")
         temporary.write_text(version)
         os.replace(temporary, path)  # atomic: readers see the old or the new token
     except Exception:  # noqa: BLE001

@@ -1,10 +1,13 @@
 """The public cache: fast for readers, never stale, never a draft, never an error."""
 
+import threading
+
 import pytest
 from django.core.cache.backends.locmem import LocMemCache
 from django.test import Client
 from django.urls import reverse
 
+from filmbase.caching import bump_version, current_version
 from tests.films.factories import FilmFactory, ThemeFactory
 from tests.films.test_admin import form_as_posted
 
@@ -159,3 +162,24 @@ def test_the_render_cache_can_be_switched_off(client, film, settings, django_ass
     client.get(film.get_absolute_url())
     with django_assert_num_queries(6):
         client.get(film.get_absolute_url())
+
+
+def test_concurrent_edits_in_one_process_all_bump_the_version(settings, caplog):
+    """Threads of one worker saving at once: each bump lands, none fails on another's file."""
+    settings.FILMBASE_CONTENT_VERSION_STORE = "file"
+    start = threading.Barrier(4)
+    seen = set()
+
+    def edit():
+        start.wait()
+        for _ in range(50):
+            bump_version()
+            seen.add(current_version())
+
+    threads = [threading.Thread(target=edit) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert "could not bump the content version" not in caplog.text
+    assert len(seen) > 1
