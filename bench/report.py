@@ -121,6 +121,16 @@ def markdown(report) -> str:
         f"threads ({report['settings']['worker_class']}), prod settings, DEBUG off, no access log",
         f"- Load: wrk, {report['settings']['wrk']}",
         "",
+        "Modes: **cold** — both caches off, every request renders its page (templates or "
+        "serializers and every query); **uncached** — the page cache off, so every request "
+        "passes the whole middleware stack (sessions, authentication, CSRF, security "
+        "headers, CSP) and the view, whose rendering is reused once per content version "
+        "(the render cache); **cache hit** — answered by the page cache; **304** — a "
+        "revalidation answered from the content version. The uncached, cache-hit and 304 "
+        "columns are judged against the ratio bars (✓/✗); cold, what rendering itself "
+        "costs, is judged for growth (10,000 ÷ 100 films) and for DRF against the "
+        "hand-written JsonResponse, and not against the static twin.",
+        "",
     ]
     engines = sorted({r["engine"] for r in report["runs"]}, key=["sqlite", "postgresql"].index)
     for engine in engines:

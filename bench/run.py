@@ -436,7 +436,7 @@ def main() -> None:
     }
     report = {
         "date": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
-        "command": "make bench-smoke" if args.smoke else "make bench",
+        "command": " ".join(["python bench/run.py", *sys.argv[1:]]),
         "machine": machine(),
         "versions": versions(),
         "settings": settings,
