@@ -1,6 +1,7 @@
 """In-process measurements for bench/run.py: SQL queries per request, search timings.
 
-Run with the benchmark's environment (DATABASE_URL, settings); prints JSON.
+Run with the benchmark's environment (DATABASE_URL, settings): `probe.py queries|search
+OUTPUT` writes the figures as JSON to OUTPUT (stdout carries production's logs).
 """
 
 import json
@@ -81,4 +82,5 @@ def search() -> dict[str, dict]:
 
 
 if __name__ == "__main__":
-    print(json.dumps({"queries": queries, "search": search}[sys.argv[1]]()))
+    figures = {"queries": queries, "search": search}[sys.argv[1]]()
+    Path(sys.argv[2]).write_text(json.dumps(figures))

@@ -287,15 +287,16 @@ def make_twins(server: Server, static_root: Path) -> dict[str, str]:
 
 def in_process(env: dict, what: str) -> dict:
     """Run bench/probe.py in a process of its own (Django set up with `env`)."""
-    output = subprocess.run(
-        [PYTHON, str(ROOT / "bench" / "probe.py"), what],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-    return json.loads(output)
+    with tempfile.TemporaryDirectory(prefix="filmbase-probe-") as folder:
+        output = Path(folder) / "figures.json"
+        subprocess.run(
+            [PYTHON, str(ROOT / "bench" / "probe.py"), what, str(output)],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            check=True,
+        )
+        return json.loads(output.read_text())
 
 
 # -- One engine, one size ------------------------------------------------------------
