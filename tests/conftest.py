@@ -239,6 +239,19 @@ def works(db):
     }
 
 
+def grow_works(works, n: int = 100) -> None:
+    """Add `n` more published films, people and quotes, linked to the nine works' own."""
+    from tests.films.factories import grow_content
+
+    grow_content(
+        n,
+        collection=works["collection"],
+        film=works["wheat"],
+        person=works["jia"],
+        theme=works["hometown"],
+    )
+
+
 @pytest.fixture
 def assert_query_counts(client, works, settings, django_assert_num_queries):
     """Check pinned query counts, uncached, in both languages, before and after growth.
@@ -246,8 +259,6 @@ def assert_query_counts(client, works, settings, django_assert_num_queries):
     Call it with {url: count}: each page must run exactly `count` queries in English and
     in Chinese, and again after 100 more linked films, people and quotes are added.
     """
-    from tests.films.factories import grow_content
-
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
 
     def check(counts: dict[str, int]) -> None:
@@ -258,13 +269,7 @@ def assert_query_counts(client, works, settings, django_assert_num_queries):
 
     def check_before_and_after_growth(counts: dict[str, int]) -> None:
         check(counts)
-        grow_content(
-            100,
-            collection=works["collection"],
-            film=works["wheat"],
-            person=works["jia"],
-            theme=works["hometown"],
-        )
+        grow_works(works)
         check(counts)
 
     return check_before_and_after_growth

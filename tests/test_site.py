@@ -8,7 +8,8 @@ from django.db import connection
 from django.test import Client
 from django.urls import reverse
 
-from tests.films.factories import FilmFactory, grow_content
+from tests.conftest import grow_works
+from tests.films.factories import FilmFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -296,13 +297,7 @@ def test_machine_addresses_have_fixed_query_counts(
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
     for grown in (False, True):
         if grown:
-            grow_content(
-                100,
-                collection=works["collection"],
-                film=works["wheat"],
-                person=works["jia"],
-                theme=works["hometown"],
-            )
+            grow_works(works)
         for url, count in MACHINE_QUERY_COUNTS.items():
             with django_assert_num_queries(count):
                 assert client.get(url).status_code == 200, url
