@@ -144,12 +144,15 @@ def cell_env(database_url: str, var: Path) -> dict:
     }
 
 
-def collect_static(workdir: Path) -> Path:
+def collected_static(workdir: Path) -> Path:
+    return workdir / "collected-static"
+
+
+def collect_static(workdir: Path) -> None:
     """Collect (and compress) the static files once; each size gets a copy for its twins."""
-    collected = workdir / "collected-static"
     env = cell_env(f"sqlite:///{workdir}/collect.sqlite3", workdir / "var-collect")
-    manage({**env, "FILMBASE_STATIC_ROOT": str(collected)}, "collectstatic", "--no-input")
-    return collected
+    static_root = str(collected_static(workdir))
+    manage({**env, "FILMBASE_STATIC_ROOT": static_root}, "collectstatic", "--no-input")
 
 
 def prepare(env: dict, films: int, static: Path) -> None:
@@ -329,7 +332,7 @@ def measure(engine: str, films: int, database_url: str, workdir: Path, args) -> 
     var = workdir / f"var-{engine}-{films}"
     env = cell_env(database_url, var)
     progress(f"{engine} {films} films: loading data")
-    prepare(env, films, workdir / "collected-static")
+    prepare(env, films, collected_static(workdir))
     result = {"engine": engine, "films": films, "urls": {}}
     result["queries"] = in_process(env, "queries")
     progress(f"{engine} {films} films: queries per request {result['queries']}")
@@ -439,12 +442,14 @@ def main() -> None:
         )
     )
 
+    # What the servers will run with: gunicorn's own settings module, read from this
+    # environment, which every server inherits.
+    from filmbase import gunicorn as served  # noqa: PLC0415 - ROOT is on sys.path by now
+
     settings = {
-        "workers": os.environ.get("WEB_CONCURRENCY", "2"),
-        "threads": os.environ.get("GUNICORN_THREADS", "4"),
-        "worker_class": os.environ.get(
-            "GUNICORN_WORKER_CLASS", "filmbase.workers.BufferedThreadWorker"
-        ),
+        "workers": str(served.workers),
+        "threads": str(served.threads),
+        "worker_class": served.worker_class,
         "wrk": f"1 thread, {args.connections} connections, {args.seconds:g}s runs, "
         f"{args.rounds} rounds after a {args.warmup}s warm-up",
     }
