@@ -1,16 +1,18 @@
 """filmbase.workers.BufferedThreadWorker: slow clients cost a socket, not a thread.
 
-Each test runs gunicorn with the worker and a tiny WSGI application (one process, two
-threads), so that it checks the worker itself, quickly; test_faults.py checks filmbase
-under it.
+Each test runs gunicorn with the worker and a tiny WSGI application (one process of two
+threads, or two for sharing connections), so that it checks the worker itself, quickly;
+test_faults.py checks filmbase under it.
 """
 
 import os
+import re
 import signal
 import socket
 import subprocess
 import sys
 import time
+from collections import Counter
 
 import pytest
 
@@ -20,9 +22,13 @@ from tests.system.conftest import ROOT, free_port, request, wait_for
 pytestmark = [pytest.mark.system, pytest.mark.faults]
 
 APP = """
+import os
+
 def app(environ, start_response):
     body = environ["wsgi.input"].read()
     answer = f"{environ['REQUEST_METHOD']} {environ['PATH_INFO']} {len(body)}".encode()
+    if environ["PATH_INFO"] == "/pid":
+        answer = str(os.getpid()).encode()
     start_response("200 OK", [("Content-Type", "text/plain"), ("Content-Length", str(len(answer)))])
     return [answer]
 """
@@ -33,9 +39,8 @@ def app(environ, start_response):
 HEAD_TIMEOUT = 5
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    tmp_path = tmp_path_factory.mktemp("tinyapp")
+def _start_gunicorn(tmp_path, *, workers: int, threads: int):
+    """Start the tiny application under the worker; yield its base URL and port."""
     (tmp_path / "tinyapp.py").write_text(APP)
     port = free_port()
     process = subprocess.Popen(
@@ -48,9 +53,9 @@ def server(tmp_path_factory):
             "--bind",
             f"127.0.0.1:{port}",
             "--workers",
-            "1",
+            str(workers),
             "--threads",
-            "2",
+            str(threads),
             "--worker-class",
             "filmbase.workers.BufferedThreadWorker",
             "tinyapp:app",
@@ -66,6 +71,26 @@ def server(tmp_path_factory):
     yield base, port
     os.killpg(process.pid, signal.SIGTERM)
     process.wait(20)
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    yield from _start_gunicorn(tmp_path_factory.mktemp("tinyapp"), workers=1, threads=2)
+
+
+@pytest.fixture(scope="module")
+def two_workers(tmp_path_factory):
+    started = _start_gunicorn(tmp_path_factory.mktemp("tinyapp2"), workers=2, threads=2)
+    base, port = next(started)
+    # Both workers up: each has answered once (a new connection each time).
+    seen = set()
+    wait_for(
+        lambda: seen.add(request(base, "GET", "/pid", timeout=2).body) or len(seen) == 2,
+        30,
+        "both workers",
+    )
+    yield base, port
+    next(started, None)
 
 
 def _connect(port):
@@ -87,6 +112,22 @@ def _read_until(sock, end: bytes) -> bytes:
         assert chunk, f"closed before {end!r}: {answer!r}"
         answer += chunk
     return answer
+
+
+def _answer_body(sock) -> bytes:
+    """Read one whole answer of a kept-alive connection and return its body."""
+    answer = b""
+    while b"\r\n\r\n" not in answer:
+        chunk = sock.recv(65536)
+        assert chunk, answer
+        answer += chunk
+    head, body = answer.split(b"\r\n\r\n", 1)
+    length = int(re.search(rb"(?i)content-length: *(\d+)", head).group(1))
+    while len(body) < length:
+        chunk = sock.recv(65536)
+        assert chunk, answer
+        body += chunk
+    return body
 
 
 def _others_are_answered_at_once(base, count):
@@ -189,3 +230,22 @@ def test_a_client_that_connects_and_leaves_costs_nothing(server):
     for _ in range(20):
         _connect(port).close()
     assert request(base, "GET", "/after", timeout=5).body == b"GET /after 0"
+
+
+def test_connections_opened_together_are_shared_between_the_workers(two_workers):
+    """Four kept-alive connections opened at once, two workers of two threads: 2 and 2.
+
+    Without sharing, the first worker to wake could accept them all and serve every
+    later request alone while the other stayed idle.
+    """
+    _, port = two_workers
+    for _ in range(3):
+        socks = [_connect(port) for _ in range(4)]
+        try:
+            for sock in socks:
+                sock.sendall(b"GET /pid HTTP/1.1\r\nHost: h\r\n\r\n")
+            pids = [_answer_body(sock) for sock in socks]
+        finally:
+            for sock in socks:
+                sock.close()
+        assert sorted(Counter(pids).values()) == [2, 2], pids
