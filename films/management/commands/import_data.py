@@ -4,6 +4,7 @@ import json
 
 from django.core.management.base import BaseCommand, CommandError
 
+from filmbase.planner import refresh_statistics
 from films.backup import import_content
 
 
@@ -20,4 +21,5 @@ class Command(BaseCommand):
         except (OSError, ValueError) as error:
             raise CommandError(f"Cannot read {path}: {error}") from error
         count = import_content(document)
+        refresh_statistics()
         self.stdout.write(self.style.SUCCESS(f"Imported {count} rows."))

@@ -3,12 +3,14 @@
     manage.py load_films
 
 Safe to run on every deploy: once any film or collection exists it loads nothing, so a
-curator's edits are never overwritten.
+curator's edits are never overwritten. Either way it refreshes the query planner's
+statistics (filmbase/planner.py), so that each start brings them up to date.
 """
 
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
+from filmbase.planner import refresh_statistics
 from films.models import Citation, Film, Milestone, Quote, Source, Theme
 from films.seed import seed_load
 from people.models import Person
@@ -22,6 +24,7 @@ class Command(BaseCommand):
             loaded = seed_load(stdout=self.stdout if verbosity >= 2 else None)
         except ValidationError as error:
             raise CommandError(f"The seed data do not fit this database: {error}") from error
+        refresh_statistics()
         if not loaded:
             self.stdout.write("Content already present; nothing loaded.")
             return

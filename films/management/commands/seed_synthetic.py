@@ -2,6 +2,7 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
+from filmbase.planner import refresh_statistics
 from films.synthetic import synthetic_load
 
 
@@ -16,5 +17,6 @@ class Command(BaseCommand):
         if films < 0:
             raise CommandError("--films must be zero or more.")
         counts = synthetic_load(films=films, seed=seed)
+        refresh_statistics()
         summary = ", ".join(f"{count} {name}" for name, count in counts.items())
         self.stdout.write(self.style.SUCCESS(f"Added synthetic data: {summary}."))

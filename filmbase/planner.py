@@ -1,0 +1,19 @@
+"""The query planner's statistics, refreshed after content is loaded in bulk.
+
+SQLite keeps no statistics until ANALYZE runs, and then guesses: at 10,000 films it
+found a theme's quotes by walking every published quote in id order (3.9 ms) rather
+than through the theme's own links (0.6 ms). PostgreSQL's autovacuum analyzes in time,
+but not before the first requests after a bulk load. `manage.py load_films` (run by
+bin/start at every start), `seed_synthetic` and `import_data` call this.
+"""
+
+from django.db import DEFAULT_DB_ALIAS, connections
+
+
+def refresh_statistics(using: str = DEFAULT_DB_ALIAS) -> None:
+    """Run ANALYZE: on SQLite over a sample of each index (about 10 ms at 10,000 films)."""
+    connection = connections[using]
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            cursor.execute("PRAGMA analysis_limit=400")
+        cursor.execute("ANALYZE")
