@@ -6,7 +6,7 @@ import re
 import pytest
 from django.urls import reverse
 
-from tests.films.factories import FilmFactory, QuoteFactory
+from tests.films.factories import FilmFactory, QuoteFactory, ThemeFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -277,6 +277,38 @@ def test_quotes_page_shows_words_translation_and_cited_source(client, works):
 def test_quotes_can_be_filtered(client, works, query, shown, hidden):
     page = html(client.get(reverse("quotes:list"), query))
     assert shown in page and hidden not in page
+
+
+def _options(page: str, name: str) -> list[str]:
+    """Return the `<option>` tags of the quotes page's filter `name`, "All …" first."""
+    select = re.search(rf'<select id="filter-{name}".*?</select>', page, re.S).group(0)
+    return re.findall(r"<option[^>]*>[^<]*</option>", select)
+
+
+def test_quotes_filters_offer_only_what_has_published_quotes(client, works):
+    works["hidden"].themes.add(ThemeFactory(name="Drafts only", slug="drafts-only"))
+    page = html(client.get(reverse("quotes:list"), {"director": "tim-yip"}))
+    assert _options(page, "director")[1:] == [
+        '<option value="jia-zhangke">Jia Zhangke</option>',
+        '<option value="tim-yip" selected>Tim Yip</option>',
+    ]
+    assert [re.search(r'value="([^"]*)"', o).group(1) for o in _options(page, "film")] == [
+        "",
+        "wheat-harvest",
+        "the-courier",
+    ]
+    assert _options(page, "theme")[1:] == [
+        '<option value="hometown">Hometown</option>',
+        '<option value="science-fiction">Science fiction</option>',
+    ]
+    chinese = html(client.get("/zh-hans" + reverse("quotes:list")))
+    assert '<option value="science-fiction">科幻</option>' in chinese
+
+
+def test_quotes_filters_offer_at_most_filter_choices_each(client, works, monkeypatch):
+    monkeypatch.setattr("films.views.FILTER_CHOICES", 1)
+    page = html(client.get(reverse("quotes:list")))
+    assert [len(_options(page, name)) for name in ("director", "film", "theme")] == [2, 2, 2]
 
 
 def test_quotes_filter_naming_nothing_is_a_404_with_the_form(client, works):
