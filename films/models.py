@@ -664,7 +664,11 @@ class QuoteQuerySet(models.QuerySet):
         every quote's film: the few unpublished films are looked up once, and counting
         the published quotes reads an index only (10,000 films on SQLite: 4.8 → 2.0 ms).
         """
-        unpublished_films = Film.objects.exclude(status=PublicationStatus.PUBLISHED)
+        # Named statuses, not "status != published": an index finds those rows.
+        unpublished = [
+            status for status in PublicationStatus if status != PublicationStatus.PUBLISHED
+        ]
+        unpublished_films = Film.objects.filter(status__in=unpublished)
         return self.filter(status=PublicationStatus.PUBLISHED).exclude(film__in=unpublished_films)
 
     def visible(self, drafts: bool = False):
