@@ -167,7 +167,7 @@ def _filter_fields(active: dict) -> list[dict]:
     """Return the quotes page's three filters: name, labels and their <option>s as HTML.
 
     Offered are only the directors, films and themes that have published quotes, at
-    most FILTER_CHOICES of each (any other can still be named in the address). Each
+    most FILTER_CHOICES of each; one named in the address is offered too, as chosen. Each
     list walks its entries in order and checks each for a published quote through an
     index, stopping after FILTER_CHOICES: the cost does not grow with the number of
     quotes (at 10,000 films on SQLite, 25 ms → 3 ms for the three).
@@ -198,6 +198,9 @@ def _filter_fields(active: dict) -> list[dict]:
     fields = []
     for name, queryset in choices.items():
         selected = active.get(name)
+        offered = list(queryset.filter(has_quote[name])[:FILTER_CHOICES])
+        if selected is not None and selected not in offered:
+            offered.append(selected)  # named in the address: shown as chosen
         # Built here rather than in a template loop: up to FILTER_CHOICES options each.
         options = format_html_join(
             "",
@@ -209,7 +212,7 @@ def _filter_fields(active: dict) -> list[dict]:
                     mark_safe(" selected") if obj == selected else "",  # nosec B308
                     localized(obj, "name").text if name == "theme" else obj.label,
                 )
-                for obj in queryset.filter(has_quote[name])[:FILTER_CHOICES]
+                for obj in offered
             ),
         )
         fields.append(

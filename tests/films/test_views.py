@@ -309,6 +309,12 @@ def test_quotes_filters_offer_at_most_filter_choices_each(client, works, monkeyp
     monkeypatch.setattr("films.views.FILTER_CHOICES", 1)
     page = html(client.get(reverse("quotes:list")))
     assert [len(_options(page, name)) for name in ("director", "film", "theme")] == [2, 2, 2]
+    # One past the limit, named in the address: offered too, as chosen.
+    chosen = html(client.get(reverse("quotes:list"), {"director": "tim-yip"}))
+    assert _options(chosen, "director")[1:] == [
+        '<option value="jia-zhangke">Jia Zhangke</option>',
+        '<option value="tim-yip" selected>Tim Yip</option>',
+    ]
 
 
 def test_quotes_filter_naming_nothing_is_a_404_with_the_form(client, works):
