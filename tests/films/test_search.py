@@ -1,6 +1,7 @@
 """Search across films, people, themes and quotes, in Chinese and English."""
 
 import pytest
+from django.db import connection
 
 from films.search import normalise_query, search
 from tests.films.factories import FilmFactory, QuoteFactory, ThemeFactory
@@ -167,3 +168,21 @@ def test_an_edit_that_keeps_some_words_still_finds_them():
     assert search("麦收").quotes.items == [quote]
     assert search("harvest").quotes.items == [quote]
     assert not search("季节").quotes
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="GIN indexes: PostgreSQL only")
+def test_postgresql_search_indexes_keep_no_pending_list():
+    """New entries go straight into the GIN indexes (migration 0011).
+
+    With GIN's default pending list, every search read the entries of the last bulk load
+    one by one until autovacuum came round: 3.9-8.6 ms instead of 1.9-3.7 at 10,000 films.
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT c.relname, c.reloptions FROM pg_index i "
+            "JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_am a ON a.oid = c.relam "
+            "WHERE a.amname = 'gin' AND c.relname LIKE 'films_search_%%'"
+        )
+        indexes = dict(cursor.fetchall())
+    assert len(indexes) == 8
+    assert all(options == ["fastupdate=off"] for options in indexes.values()), indexes
