@@ -12,7 +12,6 @@ one router in `filmbase/api_router.py`. This module holds the machinery they sha
 """
 
 import copy
-import functools
 import logging
 import operator
 import re
@@ -46,6 +45,7 @@ from rest_framework.views import exception_handler as drf_exception_handler
 
 from filmbase.caching import current_version, mark_public, version_etag, version_timestamp
 from filmbase.content import ContentModel
+from filmbase.links import path_template
 from filmbase.outage import is_database_unavailable, service_unavailable
 from filmbase.views import server_error as page_server_error
 
@@ -238,23 +238,6 @@ def server_error(request):
 
 # -- Links -----------------------------------------------------------------------------
 
-# Stand-ins that match the slug and id URL patterns, and occur in no real address.
-_PLACEHOLDERS = {"slug": "0filmbase0placeholder0", "id": "31415926535897932384626"}
-
-
-@functools.cache
-def _path_template(key) -> tuple[str, str]:
-    """Return the path of a view around its slug or id, reversed once per process."""
-    view_name, lookup, language, fragment = key
-    placeholder = _PLACEHOLDERS[lookup]
-    with translation.override(language):
-        if fragment:
-            path = reverse(view_name) + fragment + placeholder
-        else:
-            path = reverse(view_name, kwargs={lookup: placeholder})
-    prefix, suffix = path.split(placeholder)
-    return prefix, suffix
-
 
 @extend_schema_field(OpenApiTypes.URI)
 class LinkField(serializers.Field):
@@ -281,7 +264,7 @@ class LinkField(serializers.Field):
             if "_link_origin" not in context:
                 request = context.get("request")
                 context["_link_origin"] = request.build_absolute_uri("/")[:-1] if request else ""
-            prefix, suffix = _path_template(key)
+            prefix, suffix = path_template(key)
             templates[key] = (context["_link_origin"] + prefix, suffix)
         return templates[key]
 

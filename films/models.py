@@ -22,6 +22,7 @@ from filmbase.content import (
     is_chinese,
     localized,
 )
+from filmbase.links import slug_path
 from films.validators import ValidatedImageField
 
 
@@ -276,7 +277,7 @@ class Theme(ContentModel):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("themes:detail", kwargs={"slug": self.slug})
+        return slug_path("themes:detail", self.slug)
 
 
 def _directors_prefetch(lookup: str) -> Prefetch:
@@ -495,7 +496,7 @@ class Film(ContentModel):
         return self.display_title
 
     def get_absolute_url(self):
-        return reverse("films:detail", kwargs={"slug": self.slug})
+        return slug_path("films:detail", self.slug)
 
     @property
     def directors(self) -> list:

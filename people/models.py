@@ -2,12 +2,12 @@
 
 from django.db import models
 from django.db.models import Prefetch, Q
-from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from filmbase.content import ContentModel, Localized, is_chinese
+from filmbase.links import slug_path
 
 
 class PersonQuerySet(models.QuerySet):
@@ -120,7 +120,7 @@ class Person(ContentModel):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("people:detail", kwargs={"slug": self.slug})
+        return slug_path("people:detail", self.slug)
 
     @property
     def other_names_list(self) -> list[str]:
