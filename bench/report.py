@@ -191,7 +191,8 @@ def markdown(report) -> str:
             for name, entry in run["urls"].items():
                 if "vs_handwritten" in entry:
                     extras.append(
-                        f"{name}: DRF ÷ hand-written JsonResponse = {entry['vs_handwritten']:.2f}"
+                        f"{name}: DRF ÷ hand-written JsonResponse = {entry['vs_handwritten']:.2f} "
+                        "(both rendered every time, in interleaved rounds)"
                     )
             lines += ["", *(f"- {extra}" for extra in extras), ""]
             if run.get("search"):
