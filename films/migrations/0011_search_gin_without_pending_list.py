@@ -28,7 +28,7 @@ def forward(apps, schema_editor):
     _run(
         schema_editor,
         [f"ALTER INDEX {index} SET (fastupdate = off)" for index in INDEXES]
-        + [f"SELECT gin_clean_pending_list('{index}'::regclass)" for index in INDEXES],  # nosec B608
+        + [f"SELECT gin_clean_pending_list('{index}'::regclass)" for index in INDEXES],
     )
 
 
