@@ -37,10 +37,15 @@ def path_template(key) -> tuple[str, str]:
     return prefix, suffix
 
 
-def slug_path(view_name: str, slug: str) -> str:
-    """Return reverse(view_name, kwargs={"slug": slug}) in the active language."""
-    prefix, suffix = path_template((view_name, "slug", translation.get_language(), None))
-    return f"{prefix}{slug}{suffix}"
+def entry_path(view_name: str, value, lookup: str = "slug", fragment: str | None = None) -> str:
+    """Return an entry's path in the active language, as reverse() would give it.
+
+    `entry_path("films:detail", slug)` is reverse("films:detail", kwargs={"slug": slug});
+    `entry_path("quotes:list", pk, "id", "#quote-")` is reverse("quotes:list") + "#quote-" + pk.
+    """
+    key = (view_name, lookup, translation.get_language(), fragment)
+    prefix, suffix = path_template(key)
+    return f"{prefix}{value}{suffix}"
 
 
 @receiver(setting_changed)

@@ -8,7 +8,6 @@ note; every quote and every milestone points at the source it comes from.
 from django.db import models
 from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce
-from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.translation import get_language, gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
@@ -22,7 +21,7 @@ from filmbase.content import (
     is_chinese,
     localized,
 )
-from filmbase.links import slug_path
+from filmbase.links import entry_path
 from films.validators import ValidatedImageField
 
 
@@ -277,7 +276,7 @@ class Theme(ContentModel):
         return self.name
 
     def get_absolute_url(self):
-        return slug_path("themes:detail", self.slug)
+        return entry_path("themes:detail", self.slug)
 
 
 def _directors_prefetch(lookup: str) -> Prefetch:
@@ -496,7 +495,7 @@ class Film(ContentModel):
         return self.display_title
 
     def get_absolute_url(self):
-        return slug_path("films:detail", self.slug)
+        return entry_path("films:detail", self.slug)
 
     @property
     def directors(self) -> list:
@@ -776,7 +775,7 @@ class Quote(ContentModel):
         return words if len(words) <= 60 else words[:59] + "…"
 
     def get_absolute_url(self):
-        return reverse("quotes:list") + f"#quote-{self.pk}"
+        return entry_path("quotes:list", self.pk, "id", "#quote-")
 
     @property
     def lang(self) -> str:

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from filmbase.content import ContentModel, Localized, is_chinese
-from filmbase.links import slug_path
+from filmbase.links import entry_path
 
 
 class PersonQuerySet(models.QuerySet):
@@ -120,7 +120,7 @@ class Person(ContentModel):
         return self.name
 
     def get_absolute_url(self):
-        return slug_path("people:detail", self.slug)
+        return entry_path("people:detail", self.slug)
 
     @property
     def other_names_list(self) -> list[str]:
