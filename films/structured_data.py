@@ -24,10 +24,11 @@ def _names(english: str, chinese: str) -> dict:
 
 
 def person_ref(request, person) -> dict:
+    url = _absolute(request, person.get_absolute_url())
     return {
         "@type": "Person",
-        "@id": _absolute(request, person.get_absolute_url()),
-        "url": _absolute(request, person.get_absolute_url()),
+        "@id": url,
+        "url": url,
         **_names(person.name, person.name_zh),
     }
 
@@ -55,10 +56,11 @@ def series(request, collection) -> dict | None:
 
 def movie(request, film, *, detailed: bool = False) -> dict:
     """Return a film as a schema.org Movie, with its directors."""
+    url = _absolute(request, film.get_absolute_url())
     data = {
         "@type": "Movie",
-        "@id": _absolute(request, film.get_absolute_url()),
-        "url": _absolute(request, film.get_absolute_url()),
+        "@id": url,
+        "url": url,
         "name": film.label,
         "director": [person_ref(request, person) for person in film.directors],
     }

@@ -20,7 +20,10 @@ register = template.Library()
 
 # What json_script escapes, so that no text in the data can close the <script> element
 # or open a comment: https://html.spec.whatwg.org/#restrictions-for-contents-of-script-elements
-_JSON_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+# Three str.replace() calls, not str.translate() with a table: on text with Chinese in it,
+# translate() looks every character up in the table (15 kB of a theme page's data: 0.72 ms
+# against 0.03).
+_JSON_ESCAPES = (("<", "\\u003C"), (">", "\\u003E"), ("&", "\\u0026"))
 
 
 @register.simple_tag
@@ -46,7 +49,9 @@ def json_ld(data):
     """Return `data` as a JSON-LD <script>, escaped like json_script."""
     if not data:
         return ""
-    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(_JSON_ESCAPES)
+    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False)
+    for character, escaped in _JSON_ESCAPES:
+        text = text.replace(character, escaped)
     # JSON with <, > and & escaped (_JSON_ESCAPES), as json_script does: it cannot close
     # the element. (Not format_html: that would HTML-escape the quotes of the JSON.)
     return mark_safe(f'<script type="application/ld+json">{text}</script>')  # noqa: S308 # nosec B308 B703
