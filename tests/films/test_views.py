@@ -69,6 +69,39 @@ def test_film_list_shows_every_published_film_with_its_status(client, works):
     assert '<span class="title-alt" lang="zh-Hans">麦收</span>' in page
 
 
+def card_of(page: str, path: str) -> str:
+    """Return the film card that links to the film page at `path`."""
+    start = page.rindex('<article class="film-card">', 0, page.index(f'link" href="{path}"'))
+    return page[start : page.index("</article>", start)]
+
+
+def test_a_film_card_links_poster_and_titles_and_names_directors_and_title_status(client, works):
+    card = card_of(html(client.get("/films/")), "/films/the-courier/")
+    assert '<a class="film-card-link" href="/films/the-courier/"><div class="poster"><svg' in card
+    assert (
+        '<h2 class="film-card-title"><span class="title-main" lang="en">The Courier</span>' in card
+    )
+    assert '<p class="film-card-meta"><span>Tim Yip</span></p>' in card
+    assert '<p class="badge">Title not yet confirmed</p>' in card
+    # On a theme page the cards sit under the "Films" heading: their titles are h3.
+    card = card_of(
+        html(client.get("/zh-hans/themes/science-fiction/")), "/zh-hans/films/the-courier/"
+    )
+    assert '<a class="film-card-link" href="/zh-hans/films/the-courier/">' in card
+    assert (
+        '<h3 class="film-card-title"><span class="title-main" lang="zh-Hans">快递员</span>' in card
+    )
+    assert "<span>叶锦添</span>" in card and '<p class="badge">片名尚未确认</p>' in card
+    film = works["courier"]
+    film.poster = "posters/courier.png"
+    film.save()
+    card = card_of(html(client.get("/films/")), "/films/the-courier/")
+    assert (
+        '<div class="poster"><img src="/media/posters/courier.png" alt="Poster of The Courier" '
+        'width="300" height="450" loading="lazy"></div>'
+    ) in card
+
+
 def test_film_list_filtered_by_theme(client, works):
     page = html(client.get(reverse("films:list"), {"theme": "hometown"}))
     assert "Wheat Harvest" in page and "The Courier" not in page
