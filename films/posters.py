@@ -9,7 +9,6 @@ checks that made escaping a sixth of the cost of a poster.
 """
 
 import hashlib
-import textwrap
 from html import escape
 
 from django.utils.safestring import SafeString, mark_safe
@@ -39,6 +38,30 @@ def palette(key: str) -> dict[str, str]:
     }
 
 
+def _wrap(text: str, width: int) -> list[str]:
+    """Break `text` at spaces into lines of at most `width` characters, as textwrap.wrap
+    does (7 µs for a two-word title; this, 1 µs), except that a word longer than a line
+    starts on a line of its own before it is cut, and a hyphen is not a break."""
+    lines: list[str] = []
+    line = ""
+    for word in text.split():
+        while len(word) > width:
+            if line:
+                lines.append(line)
+                line = ""
+            lines.append(word[:width])
+            word = word[width:]
+        if line and len(line) + 1 + len(word) <= width:
+            line = f"{line} {word}"
+        else:
+            if line:
+                lines.append(line)
+            line = word
+    if line:
+        lines.append(line)
+    return lines
+
+
 def _lines(text: str, *, cjk: bool, limit: int = 4) -> tuple[list[str], int]:
     """Break a title into at most `limit` lines and pick a font size that fits them."""
     if cjk:
@@ -47,10 +70,10 @@ def _lines(text: str, *, cjk: bool, limit: int = 4) -> tuple[list[str], int]:
         size = 52 if width == 5 else 38
     else:
         width = 12 if len(text) <= 24 else 16
-        lines = textwrap.wrap(text, width=width, break_long_words=True) or [text]
+        lines = _wrap(text, width) or [text]
         size = 34 if width == 12 else 27
     if len(lines) > limit:
-        lines = lines[: limit - 1] + [lines[limit - 1][:-1] + "…"]
+        lines = lines[: limit - 1] + [lines[limit - 1][:-1].rstrip() + "…"]
     return lines, size
 
 

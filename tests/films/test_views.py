@@ -251,6 +251,45 @@ def test_posters_are_deterministic_and_differ_between_films(works):
     assert palette("wheat-harvest") != palette("the-courier")
 
 
+@pytest.mark.parametrize(
+    ("title", "lines"),
+    [
+        ("Wheat Harvest", ["Wheat", "Harvest"]),
+        ("New World", ["New World"]),
+        # Longer titles get longer lines, at most four, the last one cut with an ellipsis.
+        (
+            "The Last Line of Defense Against the Night",
+            ["The Last Line of", "Defense Against", "the Night"],
+        ),
+        ("A " * 40, ["A A A A A A A A", "A A A A A A A A", "A A A A A A A A", "A A A A A A A…"]),
+        # A word longer than a line starts its own line and is cut.
+        ("To Supercalifragilistic", ["To", "Supercalifra", "gilistic"]),
+        ("麦收", ["麦收"]),
+    ],
+)
+def test_poster_titles_break_at_spaces_into_at_most_four_lines(title, lines):
+    from filmbase.content import guess_lang
+    from films.posters import _lines
+
+    assert _lines(title, cjk=guess_lang(title) == "zh-Hans")[0] == lines
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Wheat Harvest", "en"),
+        ("麦收", "zh-Hans"),
+        ("Lili 丽丽", "zh-Hans"),
+        ("", "en"),
+        (None, "en"),
+    ],
+)
+def test_the_language_of_a_short_text_is_chinese_when_it_has_a_han_character(text, lang):
+    from filmbase.content import guess_lang
+
+    assert guess_lang(text) == lang
+
+
 @pytest.mark.parametrize("slug", ["secret-draft", "no-such-film"])
 def test_drafts_and_unknown_films_are_not_found(client, works, slug):
     for prefix in ("", "/zh-hans"):
