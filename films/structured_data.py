@@ -10,7 +10,15 @@ from filmbase.content import is_chinese, localized
 
 
 def _absolute(request, url: str) -> str:
-    return request.build_absolute_uri(url)
+    """Return `url` made absolute: a path of the site ("/films/wheat-harvest/") gets the
+    request's scheme and host, worked out once per request (a theme page's data holds
+    about a hundred addresses, and build_absolute_uri() would parse each one again)."""
+    if not url.startswith("/") or url.startswith("//"):
+        return request.build_absolute_uri(url)  # a poster in object storage, say
+    origin = getattr(request, "filmbase_origin", None)
+    if origin is None:
+        origin = request.filmbase_origin = request.build_absolute_uri("/").removesuffix("/")
+    return origin + url
 
 
 def _names(english: str, chinese: str) -> dict:
