@@ -230,6 +230,21 @@ def test_film_page_json_ld_is_a_movie_with_director_and_quotations(client, works
     assert quotation["creator"]["name"] == "Jia Zhangke"
 
 
+def test_json_ld_addresses_are_absolute_behind_the_host_and_scheme_asked_for(rf, settings):
+    from films.structured_data import _absolute
+
+    settings.ALLOWED_HOSTS = ["filmbase.example.org", "testserver"]
+    request = rf.get("/", HTTP_HOST="filmbase.example.org", secure=True)
+    assert _absolute(request, "/films/wheat-harvest/") == (
+        "https://filmbase.example.org/films/wheat-harvest/"
+    )
+    assert _absolute(request, "/#collection") == "https://filmbase.example.org/#collection"
+    # A poster kept in object storage already has its own address.
+    poster = "https://media.example.net/posters/wheat.png"
+    assert _absolute(request, poster) == poster
+    assert _absolute(rf.get("/"), "/films/") == "http://testserver/films/"
+
+
 def test_a_generated_poster_is_drawn_and_an_uploaded_one_replaces_it(client, works):
     page = html(client.get(works["wheat"].get_absolute_url()))
     assert '<svg class="poster-art"' in page and 'aria-hidden="true"' in page
