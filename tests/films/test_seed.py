@@ -98,6 +98,20 @@ def test_load_films_leaves_the_query_planner_knowing_the_data():
     assert counted == {Quote.objects.count()}
 
 
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="visibility map: PostgreSQL only")
+@pytest.mark.django_db(transaction=True)
+def test_after_a_bulk_load_postgresql_counts_films_from_the_index_alone():
+    call_command("seed_synthetic", films=300, seed=1, stdout=StringIO())
+
+    # VACUUM marked every page of films as visible to all transactions, so an index-only
+    # scan (the count of published films) need not visit the table, as it would until
+    # autovacuum came by.
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT relallvisible, relpages FROM pg_class WHERE relname = 'films_film'")
+        visible, pages = cursor.fetchone()
+    assert pages > 0 and visible == pages
+
+
 def test_nothing_is_loaded_when_a_collection_already_exists():
     Collection.objects.create(slug="another-project", name="Another project")
 
