@@ -45,7 +45,7 @@ from rest_framework.views import exception_handler as drf_exception_handler
 
 from filmbase.caching import current_version, mark_public, version_etag, version_timestamp
 from filmbase.content import ContentModel
-from filmbase.links import path_template
+from filmbase.links import path_template, site_origin
 from filmbase.outage import is_database_unavailable, service_unavailable
 from filmbase.views import server_error as page_server_error
 
@@ -263,7 +263,7 @@ class LinkField(serializers.Field):
         if key not in templates:
             if "_link_origin" not in context:
                 request = context.get("request")
-                context["_link_origin"] = request.build_absolute_uri("/")[:-1] if request else ""
+                context["_link_origin"] = site_origin(request) if request else ""
             prefix, suffix = path_template(key)
             templates[key] = (context["_link_origin"] + prefix, suffix)
         return templates[key]

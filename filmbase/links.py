@@ -48,6 +48,16 @@ def entry_path(view_name: str, value, lookup: str = "slug", fragment: str | None
     return f"{prefix}{value}{suffix}"
 
 
+def site_origin(request) -> str:
+    """Return the request's scheme and host ("https://filmbase.example.org"), worked out
+    once per request: a page's JSON-LD or an API list holds a hundred addresses or more,
+    and build_absolute_uri() would parse each one again."""
+    origin = getattr(request, "filmbase_origin", None)
+    if origin is None:
+        origin = request.filmbase_origin = request.build_absolute_uri("/").removesuffix("/")
+    return origin
+
+
 @receiver(setting_changed)
 def _forget_templates(*, setting, **kwargs):
     if setting in ("ROOT_URLCONF", "FORCE_SCRIPT_NAME"):

@@ -7,18 +7,15 @@ URLs are made absolute with the request, so the data is right behind any host na
 from django.utils.translation import get_language
 
 from filmbase.content import is_chinese, localized
+from filmbase.links import site_origin
 
 
 def _absolute(request, url: str) -> str:
     """Return `url` made absolute: a path of the site ("/films/wheat-harvest/") gets the
-    request's scheme and host, worked out once per request (a theme page's data holds
-    about a hundred addresses, and build_absolute_uri() would parse each one again)."""
+    request's scheme and host; an address of its own (a poster in object storage) stays."""
     if not url.startswith("/") or url.startswith("//"):
-        return request.build_absolute_uri(url)  # a poster in object storage, say
-    origin = getattr(request, "filmbase_origin", None)
-    if origin is None:
-        origin = request.filmbase_origin = request.build_absolute_uri("/").removesuffix("/")
-    return origin + url
+        return request.build_absolute_uri(url)
+    return site_origin(request) + url
 
 
 def _names(english: str, chinese: str) -> dict:
