@@ -12,10 +12,13 @@ of the per-round ratios dynamic ÷ twin — a ratio measured side by side surviv
 noise of a shared machine where absolute requests/s do not. Each URL is measured
 uncached, as a cache hit and as a conditional GET answered 304. Also measured: the
 ceiling of a trivial view, DRF against a hand-written JsonResponse of the same payload,
-SQL queries per request, peak memory per worker, and search in-process.
+SQL queries per request, peak memory per worker, and search in-process. Last, growth:
+the two largest sizes are served at once and each URL measured in rounds of [smaller,
+larger], so that their quotient too is measured side by side.
 
-    python bench/run.py                # the full run (about an hour on 2 cores)
+    python bench/run.py                # the full run (about 80 minutes on 2 cores)
     python bench/run.py --smoke        # tiny data, one short round: CI's harness check
+    python bench/run.py --growth-only --sizes 100,10000   # growth alone (about 20 minutes)
 
 Results: docs/benchmarks.md (tables) and docs/benchmarks.json (raw figures).
 """
@@ -264,14 +267,14 @@ def wrk(url: str, seconds: float, connections: int, headers: dict | None = None)
     return result
 
 
-def side_by_side(twin: str, dynamic: str, args, headers=None) -> dict:
+def side_by_side(twin: str, dynamic: str, args, headers=None, twin_headers=None) -> dict:
     """Warm up, then rounds of [twin, dynamic]; return the median ratio and the runs."""
     if args.warmup:
-        wrk(twin, args.warmup, args.connections)
+        wrk(twin, args.warmup, args.connections, twin_headers)
         wrk(dynamic, args.warmup, args.connections, headers)
     rounds = []
     for _ in range(args.rounds):
-        twin_run = wrk(twin, args.seconds, args.connections)
+        twin_run = wrk(twin, args.seconds, args.connections, twin_headers)
         dynamic_run = wrk(dynamic, args.seconds, args.connections, headers)
         rounds.append({"twin": twin_run, "dynamic": dynamic_run})
     ratios = [r["dynamic"]["rps"] / r["twin"]["rps"] for r in rounds if r["twin"]["rps"]]
@@ -330,9 +333,8 @@ def in_process(env: dict, what: str) -> dict:
 # -- One engine, one size ------------------------------------------------------------
 
 
-def measure(engine: str, films: int, database_url: str, workdir: Path, args) -> dict:
-    var = workdir / f"var-{engine}-{films}"
-    env = cell_env(database_url, var)
+def measure(engine: str, films: int, env: dict, workdir: Path, args) -> dict:
+    var = Path(env["FILMBASE_VAR_DIR"])
     progress(f"{engine} {films} films: loading data")
     prepare(env, films, collected_static(workdir))
     result = {"engine": engine, "films": films, "urls": {}}
@@ -372,6 +374,33 @@ def measure(engine: str, films: int, database_url: str, workdir: Path, args) -> 
     return result
 
 
+def measure_growth(engine: str, envs: dict[int, dict], args) -> dict:
+    """Growth: the largest size's requests/s ÷ the next size down's, side by side.
+
+    Both databases are served at once, by a server each, and each URL is measured in
+    rounds of [smaller, larger] like a static twin, cold and uncached. Dividing the two
+    sizes' ratios to their twins, measured minutes apart, swung by ±0.2 between runs on
+    this shared machine: more than the growth the bar looks for.
+    """
+    small, large = sorted(envs)[-2:]
+    result = {"small": small, "large": large, "urls": {}}
+    for mode, public, render in MODES:
+        if mode == "cached":
+            continue
+        with (
+            Server(envs[small], public=public, render=render) as smaller,
+            Server(envs[large], public=public, render=render) as larger,
+        ):
+            ceilings = CEILINGS if mode == "cold" else []
+            for name, path, _kind, is_api in [*selected(URLS, args), *ceilings]:
+                headers = {"Accept": "application/json"} if is_api else {}
+                progress(f"{engine} growth {large} ÷ {small} films: {name} {mode}")
+                result["urls"].setdefault(name, {})[mode] = side_by_side(
+                    smaller.base + path, larger.base + path, args, headers, headers
+                )
+    return result
+
+
 def compare_handwritten(server: Server, result: dict, args) -> None:
     """DRF against its hand-written twin, both rendered every time: what DRF itself costs.
 
@@ -390,6 +419,19 @@ def compare_handwritten(server: Server, result: dict, args) -> None:
             )
             result["urls"][drf]["vs_handwritten"] = measured["ratio"]
             result["urls"][drf]["vs_handwritten_runs"] = measured["rounds"]
+
+
+def measure_engine(engine: str, sizes, workdir: Path, args, report: dict, url_of) -> None:
+    """Measure one engine at every size, then its growth between the two largest."""
+    envs = {films: cell_env(url_of(films), workdir / f"var-{engine}-{films}") for films in sizes}
+    for films, env in envs.items():
+        if args.growth_only:
+            progress(f"{engine} {films} films: loading data")
+            prepare(env, films, collected_static(workdir))
+        else:
+            report["runs"].append(measure(engine, films, env, workdir, args))
+    if len(envs) > 1:
+        report["growth"][engine] = measure_growth(engine, envs, args)
 
 
 # -- Report --------------------------------------------------------------------------
@@ -439,6 +481,11 @@ def machine() -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--smoke", action="store_true", help="tiny data, one short round")
+    parser.add_argument(
+        "--growth-only",
+        action="store_true",
+        help="measure only the growth between the two largest sizes, side by side",
+    )
     parser.add_argument("--engines", default="sqlite,postgresql")
     parser.add_argument("--sizes", default=None, help="film counts, e.g. 9,100,10000")
     parser.add_argument("--seconds", type=int, default=None, help="whole seconds per wrk run")
@@ -487,23 +534,25 @@ def main() -> None:
         "versions": versions(),
         "settings": settings,
         "runs": [],
+        "growth": {},
     }
     with tempfile.TemporaryDirectory(prefix="filmbase-bench-") as workdir:
         workdir = Path(workdir)
+
+        def sqlite_url(films: int) -> str:
+            return f"sqlite:///{workdir}/bench-{films}.sqlite3"
+
         progress("collecting static files")
         collect_static(workdir)
         for engine in args.engines.split(","):
             if engine == "sqlite":
-                for films in args.sizes:
-                    url = f"sqlite:///{workdir}/bench-{films}.sqlite3"
-                    report["runs"].append(measure(engine, films, url, workdir, args))
+                measure_engine(engine, args.sizes, workdir, args, report, sqlite_url)
             else:
                 # The smoke run checks the harness on PostgreSQL once, at the smallest size.
                 sizes = args.sizes[:1] if args.smoke else args.sizes
                 with PostgreSQL() as postgres:
-                    for films in sizes:
-                        url = postgres.database(f"bench_{films}")
-                        report["runs"].append(measure(engine, films, url, workdir, args))
+                    databases = {films: postgres.database(f"bench_{films}") for films in sizes}
+                    measure_engine(engine, sizes, workdir, args, report, databases.get)
 
     from bench.report import write_report  # noqa: PLC0415 - keeps this file standalone
 
@@ -517,6 +566,11 @@ def main() -> None:
             for u in run["urls"].values()
             for mode in ("uncached", "cached", "not_modified")
         )
+    ] + [
+        name
+        for growth in report["growth"].values()
+        for name, modes in growth["urls"].items()
+        if any(m["non_2xx"] or m["socket_errors"] for m in modes.values())
     ]
     if failures:
         raise SystemExit("errors during the run: see the report")
