@@ -8,8 +8,8 @@ from django.test import Client
 from django.urls import reverse
 
 from filmbase.caching import bump_version, current_version
+from tests.admin_forms import form_as_posted
 from tests.films.factories import FilmFactory, ThemeFactory
-from tests.films.test_admin import form_as_posted
 
 pytestmark = pytest.mark.django_db
 

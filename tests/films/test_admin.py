@@ -4,7 +4,6 @@ import re
 from dataclasses import dataclass
 
 import pytest
-from django import forms
 from django.apps import apps
 from django.db.models import PROTECT
 from django.urls import reverse
@@ -14,6 +13,7 @@ from django.utils.html import escape
 from filmbase.content import ContentModel
 from films.backup import export_content
 from films.models import Credit, Film, Quote
+from tests.admin_forms import form_as_posted
 from tests.films.factories import (
     CitationFactory,
     CollectionFactory,
@@ -217,37 +217,6 @@ VERSIONED = {
 def test_every_versioned_model_is_covered():
     versioned = {m for m in apps.get_models() if issubclass(m, ContentModel)}
     assert {v.factory._meta.model for v in VERSIONED.values()} == versioned
-
-
-def form_as_posted(response, **changes) -> dict:
-    """Return the admin form in `response` as a browser would post it back, with `changes`.
-
-    The main form and every inline formset, with their hidden fields (the version the
-    form was opened at among them); unticked boxes and files are left out, as a browser
-    leaves them.
-    """
-    data = {}
-    for inline in response.context.get("inline_admin_formsets", []):
-        data.update(_posted(inline.formset.management_form))
-        for form in inline.formset.forms:
-            data.update(_posted(form))
-    data.update(_posted(response.context["adminform"].form))
-    data.update(changes)
-    return data
-
-
-def _posted(form) -> dict:
-    data = {}
-    for bound in form:
-        value = bound.value()
-        if isinstance(bound.field, forms.FileField):
-            continue
-        if isinstance(bound.field, forms.BooleanField):
-            if value:
-                data[bound.html_name] = "on"
-            continue
-        data[bound.html_name] = "" if value is None else value
-    return data
 
 
 @pytest.fixture
