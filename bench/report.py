@@ -114,7 +114,7 @@ def markdown(report) -> str:
     lines = [
         "# Benchmarks",
         "",
-        "Measured by `bench/run.py`; repeat with `make bench` (about an hour on 2 cores) or "
+        "Measured by `bench/run.py`; repeat with `make bench` (about 105 minutes on 2 cores) or "
         "`make bench-smoke` (a minute, what CI runs). Ratios are dynamic ÷ static twin, the "
         "median of interleaved rounds in one run: the same response bytes served as a static "
         "file by the same gunicorn + whitenoise. Absolute requests/s depend on the machine "

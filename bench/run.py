@@ -16,7 +16,7 @@ SQL queries per request, peak memory per worker, and search in-process. Last, gr
 the two largest sizes are served at once and each URL measured in rounds of [smaller,
 larger], so that their quotient too is measured side by side.
 
-    python bench/run.py                # the full run (about 80 minutes on 2 cores)
+    python bench/run.py                # the full run (about 105 minutes on 2 cores)
     python bench/run.py --smoke        # tiny data, one short round: CI's harness check
     python bench/run.py --growth-only --sizes 100,10000   # growth alone (about 20 minutes)
 
