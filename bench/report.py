@@ -151,13 +151,13 @@ def markdown(report) -> str:
             lines += ["### SQL queries and in-process time per request, rendered every time", ""]
             lines += ["| URL | " + " | ".join(f"{n} films" for n in sizes) + " |"]
             lines += ["|---|" + "---:|" * len(sizes)]
-        for name in runs[0]["queries"] if runs else []:
-            cells = []
-            for n in sizes:
-                figures = _by(report, engine, n)["queries"][name]
-                cells.append(f"{figures['queries']} q, {figures['ms']} ms")
-            lines.append(f"| {name} | " + " | ".join(cells) + " |")
-        lines.append("")
+            for name in runs[0]["queries"]:
+                cells = []
+                for n in sizes:
+                    figures = _by(report, engine, n)["queries"][name]
+                    cells.append(f"{figures['queries']} q, {figures['ms']} ms")
+                lines.append(f"| {name} | " + " | ".join(cells) + " |")
+            lines.append("")
         for run in runs:
             lines += [f"### {run['films']} films", ""]
             lines += [
