@@ -261,11 +261,9 @@ class LinkField(serializers.Field):
         templates = context.setdefault("_link_templates", {})
         key = (self.view_name, self.lookup, self.language, self.fragment)
         if key not in templates:
-            if "_link_origin" not in context:
-                request = context.get("request")
-                context["_link_origin"] = site_origin(request) if request else ""
+            request = context.get("request")
             prefix, suffix = path_template(key)
-            templates[key] = (context["_link_origin"] + prefix, suffix)
+            templates[key] = ((site_origin(request) if request else "") + prefix, suffix)
         return templates[key]
 
     def to_representation(self, value):
