@@ -18,7 +18,7 @@ help:
 	@echo "make run     set up and serve the site on http://127.0.0.1:$(PORT)/ (SQLite, DEBUG off)"
 	@echo "make test    set up and run the whole test suite (SQLite, or DATABASE_URL when set)"
 	@echo "make dev     runserver with DEBUG on"
-	@echo "make lint    ruff, and bandit (no medium or high security finding)"
+	@echo "make lint    ruff, import-linter (imports run one way), bandit (no medium or high finding)"
 	@echo "make ci      what CI runs: .ci/run"
 	@echo "make bench   measure speed against static twins (docs/benchmarks.md); bench-smoke: CI's quick check"
 
@@ -44,7 +44,8 @@ test: install
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/bandit -c pyproject.toml -r filmbase films people bench bin/compile-messages --severity-level medium --quiet
+	$(BIN)/lint-imports
+	$(BIN)/bandit -c pyproject.toml -r core filmbase films people bench bin/compile-messages --severity-level medium --quiet
 
 format: install
 	$(BIN)/ruff check --fix .

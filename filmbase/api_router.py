@@ -20,9 +20,10 @@ from rest_framework.response import Response
 from rest_framework.reverse import reverse
 from rest_framework.routers import SimpleRouter
 
-from filmbase.api import ApiViewMixin, ReadOnlyApiView
-from filmbase.api_defaults import TokenThrottle
-from filmbase.security import locked_out
+from core.api.defaults import TokenThrottle
+from core.api.views import ApiViewMixin, ReadOnlyApiView
+from core.security import locked_out
+from films.api.people import PersonViewSet
 from films.api.sync import ChangesView, ExportView
 from films.api.views import (
     CollectionViewSet,
@@ -33,7 +34,6 @@ from films.api.views import (
     SourceViewSet,
     ThemeViewSet,
 )
-from people.api.views import PersonViewSet
 
 app_name = "api"
 

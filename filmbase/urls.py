@@ -8,8 +8,9 @@ from django.contrib import admin
 from django.urls import include, path, re_path
 from django.views.static import serve
 
-from filmbase import api
-from filmbase import views as site_views
+from core import views as site_views
+from core.api import errors as api_errors
+from films import sitemaps as film_sitemaps
 from films import urls as film_urls
 from films import views as film_views
 
@@ -18,12 +19,12 @@ urlpatterns = [
     # Not language-prefixed: machines read these.
     path("healthz", site_views.healthz, name="healthz"),
     path("robots.txt", site_views.robots_txt, name="robots"),
-    path("sitemap.xml", site_views.sitemap_index, name="sitemap"),
-    path("sitemap-<slug:section>.xml", site_views.sitemap_section, name="sitemap-section"),
+    path("sitemap.xml", film_sitemaps.sitemap_index, name="sitemap"),
+    path("sitemap-<slug:section>.xml", film_sitemaps.sitemap_section, name="sitemap-section"),
     # The REST API: not language-prefixed, every answer carries both languages. Any other
     # /api/ address is a JSON 404, so that the API's errors are JSON throughout.
     path("api/v1/", include("filmbase.api_router")),
-    re_path(r"^api/", api.not_found),
+    re_path(r"^api/", api_errors.not_found),
 ]
 
 urlpatterns += i18n_patterns(
@@ -33,7 +34,7 @@ urlpatterns += i18n_patterns(
     path("quotes/", include((film_urls.quote_patterns, "quotes"))),
     path("search/", film_views.search, name="search"),
     path("about/", film_views.about, name="about"),
-    path("", include("people.urls")),
+    path("", include((film_urls.people_patterns, "people"))),
     prefix_default_language=False,
 )
 
@@ -46,9 +47,9 @@ if settings.FILMBASE_BENCHMARK_VIEWS:
     ]
 
 # JSON under /api/, the friendly bilingual pages elsewhere.
-handler400 = "filmbase.api.bad_request"
-handler404 = "filmbase.views.page_not_found"
-handler500 = "filmbase.api.server_error"
+handler400 = "core.api.errors.bad_request"
+handler404 = "core.views.page_not_found"
+handler500 = "core.api.errors.server_error"
 
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

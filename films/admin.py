@@ -9,7 +9,7 @@ from django.contrib import admin
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
-from filmbase.admin import ContentAdmin, HistoryAdmin, StackedInline, TabularInline
+from core.admin import ContentAdmin, HistoryAdmin, StackedInline, TabularInline
 from films.models import (
     Citation,
     Collection,
@@ -20,6 +20,7 @@ from films.models import (
     Source,
     Theme,
 )
+from people.admin import PersonLinkInline
 from people.models import Person
 
 
@@ -236,3 +237,40 @@ class CitationAdmin(HistoryAdmin):
     list_select_related = ["source", "film", "person", "collection"]
     search_fields = ["note", "source__key", "source__title"]
     autocomplete_fields = ["source", "film", "person", "collection"]
+
+
+class PersonQuoteInline(StackedInline):
+    model = Quote
+    fk_name = "speaker"
+    extra = 0
+    autocomplete_fields = ["film", "source", "themes"]
+    fields = [
+        ("film", "status"),
+        ("language", "text"),
+        "translation",
+        "translation_note",
+        ("source", "source_note"),
+        ("occasion", "occasion_zh", "said_on"),
+        "themes",
+    ]
+
+
+class PersonCitationInline(TabularInline):
+    model = Citation
+    fk_name = "person"
+    extra = 0
+    autocomplete_fields = ["source"]
+    fields = ["source", "topic", "note", "order"]
+
+
+@admin.register(Person)
+class PersonAdmin(ContentAdmin):
+    list_display = ["name", "name_zh", "birth_year", "updated_at"]
+    search_fields = ["name", "name_zh", "other_names", "slug"]
+    prepopulated_fields = {"slug": ["name"]}
+    inlines = [PersonLinkInline, PersonQuoteInline, PersonCitationInline]
+    fieldsets = [
+        (None, {"fields": ["slug", "name", "name_zh", "other_names"]}),
+        (_("Profile"), {"fields": ["bio", "bio_zh", "birth_year", "birth_year_note"]}),
+        (_("Record"), {"fields": ["version", "created_at", "updated_at"]}),
+    ]

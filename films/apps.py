@@ -8,7 +8,8 @@ class FilmsConfig(AppConfig):
     verbose_name = _("Films")
 
     def ready(self):
-        from filmbase.caching import connect_content_signals
+        # Models are importable only once the registry is ready: Django's documented place.
+        from core.caching import connect_content_signals
         from films.curators import CONTENT_MODELS
         from films.search import connect_search_signals
 

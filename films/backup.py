@@ -18,7 +18,7 @@ from django.core.management.base import CommandError
 from django.core.management.color import no_style
 from django.db import connection, transaction
 
-from filmbase.caching import bump_version
+from core.caching import bump_version
 from films.curators import CONTENT_MODELS
 from films.search import rebuild_search_index
 

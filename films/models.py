@@ -13,7 +13,7 @@ from django.utils.translation import get_language, gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from filmbase.content import (
+from core.content import (
     ContentModel,
     Language,
     Localized,
@@ -21,7 +21,7 @@ from filmbase.content import (
     is_chinese,
     localized,
 )
-from filmbase.links import entry_path
+from core.links import entry_path
 from films.validators import ValidatedImageField
 
 

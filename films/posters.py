@@ -14,7 +14,7 @@ from html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 
-from filmbase.content import guess_lang
+from core.content import guess_lang
 
 # Fonts come from static/css/site.css (.poster-art text): the same system stacks as the
 # page, with Chinese glyphs on every platform; no web font is loaded.

@@ -6,8 +6,11 @@ index at /sitemap.xml.
 """
 
 from django.contrib.sitemaps import Sitemap
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import reverse
+from django.views.decorators.http import require_GET
 
+from core.caching import public_cache
 from films.models import Film, Theme
 from people.models import Person
 
@@ -59,3 +62,17 @@ SITEMAPS = {
     "people": PersonSitemap,
     "themes": ThemeSitemap,
 }
+
+
+@require_GET
+@public_cache
+def sitemap_index(request):
+    """List the sitemap's sections (pages, films, people, themes)."""
+    return sitemap_views.index(request, SITEMAPS, sitemap_url_name="sitemap-section")
+
+
+@require_GET
+@public_cache
+def sitemap_section(request, section):
+    """Return one section of the sitemap; an unknown section or page is a 404."""
+    return sitemap_views.sitemap(request, SITEMAPS, section=section)

@@ -6,8 +6,8 @@ URLs are made absolute with the request, so the data is right behind any host na
 
 from django.utils.translation import get_language
 
-from filmbase.content import is_chinese, localized
-from filmbase.links import site_origin
+from core.content import is_chinese, localized
+from core.links import site_origin
 
 
 def _absolute(request, url: str) -> str:

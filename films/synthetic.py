@@ -12,7 +12,7 @@ from datetime import date, timedelta
 
 from django.db import transaction
 
-from filmbase.caching import bump_version
+from core.caching import bump_version
 from films.models import (
     Citation,
     Collection,

@@ -14,9 +14,9 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from filmbase.caching import public_cache
-from filmbase.content import localized
-from filmbase.pages import by_slug, page_query, paginate, summary
+from core.caching import public_cache
+from core.content import localized
+from core.pages import by_slug, page_query, paginate, summary
 from films import structured_data as ld
 from films.footnotes import footnotes_for
 from films.models import Citation, Collection, Film, Milestone, Quote, Theme

@@ -1,74 +1,13 @@
 """The people behind the nine works: directors and their collaborators."""
 
 from django.db import models
-from django.db.models import Prefetch, Q
+from django.db.models import Q
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from filmbase.content import ContentModel, Localized, is_chinese
-from filmbase.links import entry_path
-
-
-class PersonQuerySet(models.QuerySet):
-    def directors(self):
-        """Return people with a director credit on a published film."""
-        return self.with_role("director")
-
-    def with_role(self, role: str, *, drafts: bool = False):
-        """Return people credited in `role` on a film the reader may see."""
-        from films.models import Credit
-
-        credits = Credit.objects.visible(drafts).filter(role=role)
-        return self.filter(pk__in=credits.values("person_id"))
-
-    def for_api_detail(self, *, drafts: bool = False):
-        """Join what the API's person entry shows: links, credits, quotes, sources."""
-        from films.models import Citation, Credit, Quote
-
-        return self.prefetch_related(
-            "links",
-            Prefetch("credits", queryset=Credit.objects.visible(drafts).with_films()),
-            Prefetch("quotes", queryset=Quote.objects.visible(drafts).with_context()),
-            Prefetch("citations", queryset=Citation.objects.select_related("source")),
-        )
-
-    def for_directory(self):
-        """Prefetch what the directors index shows: the published films each one directed.
-
-        Three queries whatever the number of directors: people, their director credits
-        with films, and those films' own directors (for the labels of untitled films).
-        """
-        from films.models import Credit
-
-        directed = (
-            Credit.objects.filter(role=Credit.Role.DIRECTOR, film__status="published")
-            .select_related("film")
-            .order_by("film__order", "film__pk")
-        )
-        return self.prefetch_related(
-            Prefetch("credits", queryset=directed, to_attr="directed_credits"),
-            Prefetch(
-                "directed_credits__film__credits",
-                queryset=Credit.objects.filter(role=Credit.Role.DIRECTOR)
-                .select_related("person")
-                .order_by("order", "pk"),
-                to_attr="director_credits",
-            ),
-        )
-
-    def for_detail(self):
-        """Prefetch the person page's external links and cited sources (one query each)."""
-        from films.models import Citation
-
-        return self.prefetch_related(
-            "links",
-            Prefetch(
-                "citations",
-                queryset=Citation.objects.select_related("source").order_by("order", "pk"),
-                to_attr="source_citations",
-            ),
-        )
+from core.content import ContentModel, Localized, is_chinese
+from core.links import entry_path
 
 
 class Person(ContentModel):
@@ -98,7 +37,6 @@ class Person(ContentModel):
         help_text=_("How sure the sources are, e.g. 'Uncertain: one non-authoritative source.'"),
     )
 
-    objects = PersonQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:

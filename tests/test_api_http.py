@@ -335,7 +335,7 @@ def test_errors_are_json(api_client, film, method, path, status):
 
 
 def test_errors_django_raises_before_the_api_are_json_under_api_only(api_client, rf):
-    from filmbase.api import server_error
+    from core.api.errors import server_error
 
     spoofed = api_client.get("/api/v1/films/", HTTP_HOST="evil.example.org")
     assert spoofed.status_code == 400

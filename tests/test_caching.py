@@ -7,7 +7,7 @@ from django.core.cache.backends.locmem import LocMemCache
 from django.test import Client
 from django.urls import reverse
 
-from filmbase.caching import bump_version, current_version
+from core.caching import bump_version, current_version
 from tests.admin_forms import form_as_posted
 from tests.films.factories import FilmFactory, ThemeFactory
 

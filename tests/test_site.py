@@ -80,7 +80,7 @@ def test_healthz_reports_a_cache_outage_but_stays_200_since_pages_are_served_unc
     """A Redis that is down must not take every web process out of the load balancer."""
     settings.CACHES = {
         "default": {
-            "BACKEND": "filmbase.cache.ResilientRedisCache",
+            "BACKEND": "core.cache.ResilientRedisCache",
             "LOCATION": "redis://127.0.0.1:9/0",  # the discard port: nothing listens
         }
     }

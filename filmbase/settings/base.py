@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "corsheaders",
     # Admin sign-in throttling: failed attempts per username and address (below).
     "axes",
+    "core",
     "people",
     "films",
 ]
@@ -65,13 +66,13 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # TRACE, CONNECT and other methods no view uses: 405 before any cache or view.
-    "filmbase.security.UnusedMethodMiddleware",
+    "core.security.UnusedMethodMiddleware",
     # Outside the public cache, so that answers served from the cache get CORS headers too.
     "corsheaders.middleware.CorsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "filmbase.caching.PublicCacheMiddleware",
-    # Anonymous reads may use the read replica, when one is configured (filmbase/routers.py).
-    "filmbase.routers.ReplicaMiddleware",
+    "core.caching.PublicCacheMiddleware",
+    # Anonymous reads may use the read replica, when one is configured (core/routers.py).
+    "core.routers.ReplicaMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -83,11 +84,11 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     # Reader pages: the Content-Security-Policy header (settings below).
-    "filmbase.csp.CSPMiddleware",
+    "core.csp.CSPMiddleware",
     # A database that cannot be reached during a view: a fast 503, not a 500 (outage.py).
-    "filmbase.outage.DatabaseUnavailableMiddleware",
-    # Innermost: a view's rendering reused for the content version (filmbase/caching.py).
-    "filmbase.caching.RenderCacheMiddleware",
+    "core.outage.DatabaseUnavailableMiddleware",
+    # Innermost: a view's rendering reused for the content version (core/caching.py).
+    "core.caching.RenderCacheMiddleware",
 ]
 
 ROOT_URLCONF = "filmbase.urls"
@@ -118,7 +119,7 @@ def database_config(url: str) -> dict:
     (CONN_HEALTH_CHECKS), so after a PostgreSQL restart the first request of each thread
     opens a fresh connection instead of failing on the dead one. Connecting gives up
     after DATABASE_CONNECT_TIMEOUT seconds, so that while the server is unreachable a
-    request is answered 503 quickly (filmbase/outage.py) instead of hanging.
+    request is answered 503 quickly (core/outage.py) instead of hanging.
     """
     config = dj_database_url.parse(
         url,
@@ -153,14 +154,14 @@ DATABASES = {
         env_str("DATABASE_URL", f"sqlite:///{VAR_DIR / 'db.sqlite3'}"),
     )
 }
-# An optional read replica for anonymous readers (filmbase/routers.py, docs/deployment.md).
+# An optional read replica for anonymous readers (core/routers.py, docs/deployment.md).
 DATABASE_REPLICA_URL = env_str("DATABASE_REPLICA_URL", "")
 if DATABASE_REPLICA_URL:
     DATABASES["replica"] = {
         **database_config(DATABASE_REPLICA_URL),
         "TEST": {"MIRROR": "default"},
     }
-    DATABASE_ROUTERS = ["filmbase.routers.PrimaryReplicaRouter"]
+    DATABASE_ROUTERS = ["core.routers.PrimaryReplicaRouter"]
 # Seconds after a content change during which readers still read the primary: more than
 # the replica's replication lag, so that no page is rendered from rows it has not replayed.
 FILMBASE_REPLICA_MAX_LAG = env_int("FILMBASE_REPLICA_MAX_LAG", 5)
@@ -181,13 +182,13 @@ AXES_FAILURE_LIMIT = env_int("FILMBASE_LOGIN_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("FILMBASE_LOGIN_COOLOFF_MINUTES", 15))
 AXES_RESET_ON_SUCCESS = True
 # A bilingual page (templates/registration/locked_out.html), JSON under /api/; 429.
-AXES_LOCKOUT_CALLABLE = "filmbase.security.locked_out"
+AXES_LOCKOUT_CALLABLE = "core.security.locked_out"
 # Log who failed from where (security events); the password is always masked.
 AXES_SENSITIVE_PARAMETERS = []
 # The address as the API throttles see it (X-Forwarded-For only behind NUM_PROXIES).
-AXES_CLIENT_IP_CALLABLE = "filmbase.security.client_ip"
-# The username as typed, cut to fit axes' record (filmbase/security.py).
-AXES_USERNAME_CALLABLE = "filmbase.security.sign_in_username"
+AXES_CLIENT_IP_CALLABLE = "core.security.client_ip"
+# The username as typed, cut to fit axes' record (core/security.py).
+AXES_USERNAME_CALLABLE = "core.security.sign_in_username"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -220,7 +221,7 @@ REDIS_URL = env_str("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "filmbase.cache.ResilientRedisCache",
+            "BACKEND": "core.cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "filmbase",
         }
@@ -243,7 +244,7 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
 }
 
-# Public cache and validators (filmbase/caching.py). The content version lives in a file
+# Public cache and validators (core/caching.py). The content version lives in a file
 # under VAR_DIR for the workers of one machine, or in the shared cache ("cache") when
 # that is Redis and several machines serve the site.
 FILMBASE_PUBLIC_CACHE = env_bool("FILMBASE_PUBLIC_CACHE", True)
@@ -294,7 +295,7 @@ FILMBASE_SERVE_MEDIA = env_bool("FILMBASE_SERVE_MEDIA", True)
 # Reader lists: how many entries a page shows.
 FILMBASE_PAGE_SIZE = {"films": 24, "directors": 30, "themes": 60, "quotes": 20}
 
-# -- REST API v1 (filmbase/api.py, filmbase/api_router.py) ------------------------------
+# -- REST API v1 (core/api/, filmbase/api_router.py) ------------------------------
 # https://www.django-rest-framework.org/api-guide/settings/
 # Anyone may read; writing needs a token (POST /api/v1/auth/token/) or a session with
 # CSRF, and the model permission (the Curators group has it). Throttle rates are per
@@ -312,15 +313,15 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.TokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
-    "DEFAULT_PERMISSION_CLASSES": ["filmbase.api_defaults.ContentPermissions"],
-    "DEFAULT_PAGINATION_CLASS": "filmbase.api_defaults.Pagination",
+    "DEFAULT_PERMISSION_CLASSES": ["core.api.defaults.ContentPermissions"],
+    "DEFAULT_PAGINATION_CLASS": "core.api.defaults.Pagination",
     "PAGE_SIZE": 20,
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
     "DEFAULT_THROTTLE_CLASSES": [
-        "filmbase.api_defaults.AnonThrottle",
-        "filmbase.api_defaults.UserThrottle",
+        "core.api.defaults.AnonThrottle",
+        "core.api.defaults.UserThrottle",
     ],
     "DEFAULT_THROTTLE_RATES": {
         "anon": _rate("FILMBASE_API_ANON_RATE", "300/minute"),
@@ -330,9 +331,9 @@ REST_FRAMEWORK = {
     # How many proxies in front of the app set X-Forwarded-For: 0 trusts only the peer
     # address, so a client cannot dodge the throttle by sending the header itself.
     "NUM_PROXIES": env_int("FILMBASE_NUM_PROXIES", 0),
-    "EXCEPTION_HANDLER": "filmbase.api.exception_handler",
-    "DEFAULT_METADATA_CLASS": "filmbase.api_defaults.Metadata",
-    "DEFAULT_SCHEMA_CLASS": "filmbase.api.ApiAutoSchema",
+    "EXCEPTION_HANDLER": "core.api.errors.exception_handler",
+    "DEFAULT_METADATA_CLASS": "core.api.defaults.Metadata",
+    "DEFAULT_SCHEMA_CLASS": "core.api.schema.ApiAutoSchema",
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
 }
 
@@ -350,7 +351,7 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
     "ENUM_NAME_OVERRIDES": {
-        "LanguageEnum": "filmbase.content.Language",
+        "LanguageEnum": "core.content.Language",
         "PublicationStatusEnum": "films.models.PublicationStatus",
         "CreditRoleEnum": "films.models.CreditRole",
     },

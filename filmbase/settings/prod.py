@@ -61,7 +61,7 @@ if AWS_STORAGE_BUCKET_NAME:
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"json": {"()": "filmbase.logging.JSONFormatter"}},
+    "formatters": {"json": {"()": "core.logging.JSONFormatter"}},
     "handlers": {
         "stdout": {
             "class": "logging.StreamHandler",

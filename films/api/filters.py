@@ -16,8 +16,8 @@ from django.db.models import Q
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
-from filmbase.api import can_see_drafts
-from filmbase.content import Language
+from core.api.views import can_see_drafts
+from core.content import Language
 from films.models import Credit, CreditRole, Film, Milestone, Quote, Source, Theme, TitleStatus
 from films.search import normalise_query
 from people.models import Person

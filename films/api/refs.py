@@ -1,12 +1,12 @@
 """The short forms of films, themes, sources and the collection that other entries embed.
 
-Kept apart from `serializers.py` so that `people.api` can embed a film without importing
-the film resources, which embed people in turn.
+Every resource that mentions a film, a theme or a source (a person's credits, a quote,
+the change feed) uses these, so they stay small and apart from the full resources.
 """
 
 from rest_framework import serializers
 
-from filmbase.api import CompiledSerializer, LinkField, link_fields
+from core.api.fields import CompiledSerializer, LinkField, link_fields
 from films.models import Citation, Collection, Film, Source, Theme
 
 

@@ -9,15 +9,8 @@ models' `for_api_list()` / `for_api_detail()` querysets, so no row costs a query
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from filmbase.api import (
-    CompiledSerializer,
-    LinesField,
-    LinkField,
-    ModelCleanMixin,
-    NestedRowsMixin,
-    SlugRelatedField,
-    link_fields,
-)
+from core.api.fields import CompiledSerializer, LinesField, LinkField, SlugRelatedField, link_fields
+from core.api.writes import ModelCleanMixin, NestedRowsMixin
 from films.api.refs import (
     CitationSerializer,
     CitationWriteSerializer,

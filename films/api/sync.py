@@ -21,16 +21,13 @@ from rest_framework import serializers
 from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
-from filmbase.api import (
-    LinkField,
-    ReadOnlyApiView,
-    can_see_drafts,
-    conditional,
-    content_etag,
-)
-from filmbase.api_defaults import Pagination
-from filmbase.caching import release_token
+from core.api.defaults import Pagination
+from core.api.fields import LinkField
+from core.api.views import ReadOnlyApiView, can_see_drafts, conditional, content_etag
+from core.caching import release_token
+from films import people as credited
 from films.api import serializers as film_serializers
+from films.api.people import PersonDetailSerializer
 from films.models import (
     Citation,
     Collection,
@@ -42,7 +39,6 @@ from films.models import (
     Source,
     Theme,
 )
-from people.api.serializers import PersonDetailSerializer
 from people.models import Person, PersonLink
 
 DRAFT = PublicationStatus.DRAFT
@@ -245,7 +241,7 @@ def export_document(request) -> dict:
         "licence_url": LICENCE_URL,
         "collections": Collection.objects.for_api_detail(),
         "films": Film.objects.published().for_api_detail(),
-        "people": Person.objects.for_api_detail(),
+        "people": credited.for_api_detail(Person.objects.all()),
         "themes": Theme.objects.for_api_detail(),
         "quotes": Quote.objects.published().for_list(),
         "sources": Source.objects.for_api_detail(),

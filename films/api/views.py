@@ -2,13 +2,14 @@
 
 Each viewset reads through the same purpose-built queryset methods the reader pages use
 (`visible()`, `for_api_list()`, `for_api_detail()` in films/models.py); conditional requests,
-drafts, the public cache and safe writes come from `filmbase.api.ContentViewSet`.
+drafts, the public cache and safe writes come from `core.api.views.ContentViewSet`.
 """
 
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.response import Response
 
-from filmbase.api import ID_PATTERN, ContentViewSet, ReadOnlyApiView
+from core.api.errors import ID_PATTERN
+from core.api.views import ContentViewSet, ReadOnlyApiView
 from films.api import filters, serializers
 from films.models import Collection, Film, Milestone, Quote, Source, Theme
 from films.search import MAX_QUERY_LENGTH, search

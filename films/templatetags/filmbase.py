@@ -13,8 +13,8 @@ from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext, override
 
-from filmbase.content import guess_lang, html_lang
-from filmbase.content import localized as localize
+from core.content import guess_lang, html_lang
+from core.content import localized as localize
 from films.posters import poster_svg
 
 register = template.Library()

@@ -1,17 +1,12 @@
-"""JSON for people: a short form other entries embed, a list form, a detail, a write form."""
+"""JSON for people: a short form other entries embed, a list form and a write form.
+
+The detail form, which embeds credits, quotes and citations, is in films/api/people.py.
+"""
 
 from rest_framework import serializers
 
-from filmbase.api import (
-    CompiledSerializer,
-    LinesField,
-    LinkField,
-    ModelCleanMixin,
-    NestedRowsMixin,
-    link_fields,
-)
-from films.api.refs import CitationSerializer, FilmRefSerializer, SourceRefSerializer
-from films.models import Credit, Quote
+from core.api.fields import CompiledSerializer, LinesField, link_fields
+from core.api.writes import ModelCleanMixin, NestedRowsMixin
 from people.models import Person, PersonLink
 
 
@@ -51,53 +46,6 @@ class PersonLinkSerializer(CompiledSerializer):
     class Meta:
         model = PersonLink
         fields = ["label", "url", "order"]
-
-
-class CreditFilmSerializer(CompiledSerializer):
-    """A person's credit: the film and the role."""
-
-    film = FilmRefSerializer(read_only=True)
-
-    class Meta:
-        model = Credit
-        fields = ["film", "role", "order"]
-        read_only_fields = fields
-
-
-class PersonQuoteSerializer(CompiledSerializer):
-    """A quote as the speaker's entry shows it: with the film it is about and its source."""
-
-    film = FilmRefSerializer(read_only=True, allow_null=True)
-    source = SourceRefSerializer(read_only=True)
-    url = LinkField("api:quote-detail", "id")
-
-    class Meta:
-        model = Quote
-        fields = ["id", "text", "language", "translation", "film", "source", "url"]
-        read_only_fields = fields
-
-
-class PersonDetailSerializer(PersonListSerializer):
-    links = PersonLinkSerializer(many=True, read_only=True)
-    credits = CreditFilmSerializer(many=True, read_only=True)
-    quotes = PersonQuoteSerializer(many=True, read_only=True)
-    citations = CitationSerializer(many=True, read_only=True)
-
-    class Meta:
-        model = Person
-        fields = [
-            *PERSON_LIST_FIELDS,
-            "bio",
-            "bio_zh",
-            "birth_year_note",
-            "links",
-            "credits",
-            "quotes",
-            "citations",
-            "version",
-            "created_at",
-            "updated_at",
-        ]
 
 
 class PersonWriteSerializer(ModelCleanMixin, NestedRowsMixin, serializers.ModelSerializer):

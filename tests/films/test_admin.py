@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape
 
-from filmbase.content import ContentModel
+from core.content import ContentModel
 from films.backup import export_content
 from films.models import Credit, Film, Quote
 from tests.admin_forms import form_as_posted

@@ -283,7 +283,7 @@ def test_posters_are_deterministic_and_differ_between_films(works):
     ],
 )
 def test_poster_titles_break_at_spaces_into_at_most_four_lines(title, lines):
-    from filmbase.content import guess_lang
+    from core.content import guess_lang
     from films.posters import _lines
 
     assert _lines(title, cjk=guess_lang(title) == "zh-Hans")[0] == lines
@@ -300,7 +300,7 @@ def test_poster_titles_break_at_spaces_into_at_most_four_lines(title, lines):
     ],
 )
 def test_the_language_of_a_short_text_is_chinese_when_it_has_a_han_character(text, lang):
-    from filmbase.content import guess_lang
+    from core.content import guess_lang
 
     assert guess_lang(text) == lang
 

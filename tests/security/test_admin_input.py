@@ -20,7 +20,7 @@ from django.urls import reverse
 from django.utils.html import escape
 from hypothesis import given
 
-from filmbase.admin import VERSION_FIELD
+from core.admin import VERSION_FIELD
 from films.models import Theme
 from tests.security.hostile import (
     FUZZ,

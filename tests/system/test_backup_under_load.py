@@ -14,7 +14,7 @@ from collections import Counter
 import pytest
 from django.apps import apps
 
-from filmbase.content import ContentModel
+from core.content import ContentModel
 from films.backup import MODEL_ORDER
 from tests.system.conftest import _fresh_database
 

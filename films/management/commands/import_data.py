@@ -4,7 +4,7 @@ import json
 
 from django.core.management.base import BaseCommand, CommandError
 
-from filmbase.planner import refresh_statistics
+from core.planner import refresh_statistics
 from films.backup import import_content
 
 

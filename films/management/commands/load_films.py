@@ -4,13 +4,13 @@
 
 Safe to run on every deploy: once any film or collection exists it loads nothing, so a
 curator's edits are never overwritten. Either way it refreshes the query planner's
-statistics (filmbase/planner.py), so that each start brings them up to date.
+statistics (core/planner.py), so that each start brings them up to date.
 """
 
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
-from filmbase.planner import refresh_statistics
+from core.planner import refresh_statistics
 from films.models import Citation, Film, Milestone, Quote, Source, Theme
 from films.seed import seed_load
 from people.models import Person

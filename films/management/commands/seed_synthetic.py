@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
-from filmbase.planner import refresh_statistics
+from core.planner import refresh_statistics
 from films.synthetic import synthetic_load
 
 

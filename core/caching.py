@@ -169,7 +169,7 @@ def release_token() -> str:
         return settings.FILMBASE_RELEASE
     digest = hashlib.blake2b(digest_size=6)
     base = Path(settings.BASE_DIR)
-    for folder in ("filmbase", "films", "people", "templates", "locale", "static"):
+    for folder in ("core", "filmbase", "films", "people", "templates", "locale", "static"):
         for path in sorted((base / folder).rglob("*")):
             if path.is_file() and path.suffix in {".py", ".html", ".txt", ".mo", ".css", ".js"}:
                 digest.update(str(path.relative_to(base)).encode())

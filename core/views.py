@@ -1,9 +1,8 @@
-"""Project-wide views: health check, robots.txt, the sitemap and the error pages."""
+"""Site-wide views: health check, robots.txt and the error pages."""
 
 import logging
 
 from django.conf import settings
-from django.contrib.sitemaps import views as sitemap_views
 from django.core.cache import caches
 from django.db import connection
 from django.http import HttpResponse, HttpResponseServerError, JsonResponse
@@ -13,8 +12,7 @@ from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from filmbase.caching import public_cache
-from films.sitemaps import SITEMAPS
+from core.caching import public_cache
 
 logger = logging.getLogger(__name__)
 
@@ -33,7 +31,7 @@ def _database_ok() -> bool:
 def _cache_ok() -> bool:
     cache = caches["default"]
     try:
-        if hasattr(cache, "is_available"):  # filmbase.cache.ResilientRedisCache
+        if hasattr(cache, "is_available"):  # core.cache.ResilientRedisCache
             return cache.is_available()
         # Local memory cannot be down; a round trip still proves the backend works.
         cache.set("filmbase:healthz", "ok", 10)
@@ -50,7 +48,7 @@ def healthz(request):
 
     The database is required: without it no page can be rendered, so its failure is a
     503 and a load balancer should stop sending traffic here. The cache is not: when it
-    is down every request is rendered uncached (filmbase/cache.py), slower but correct,
+    is down every request is rendered uncached (core/cache.py), slower but correct,
     so its failure is reported ("status": "degraded") with a 200, and a cache outage
     does not take every web process out of the load balancer at once.
     """
@@ -74,20 +72,6 @@ def robots_txt(request):
     sitemap = request.build_absolute_uri(reverse("sitemap"))
     body = f"User-agent: *\nDisallow: /admin/\n\nSitemap: {sitemap}\n"
     return HttpResponse(body, content_type="text/plain; charset=utf-8")
-
-
-@require_GET
-@public_cache
-def sitemap_index(request):
-    """List the sitemap's sections (pages, films, people, themes)."""
-    return sitemap_views.index(request, SITEMAPS, sitemap_url_name="sitemap-section")
-
-
-@require_GET
-@public_cache
-def sitemap_section(request, section):
-    """Return one section of the sitemap; an unknown section or page is a 404."""
-    return sitemap_views.sitemap(request, SITEMAPS, section=section)
 
 
 def page_not_found(request, exception=None):

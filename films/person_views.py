@@ -1,12 +1,17 @@
-"""Reader pages for people: the directors index and a page per person."""
+"""Reader pages for people: the directors index and a page per person, with their films.
+
+They live in `films` because a person's page is mostly what the works credit them with;
+the `people` app itself knows nothing of films.
+"""
 
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from filmbase.caching import public_cache
-from filmbase.content import localized
-from filmbase.pages import page_query, paginate, summary
+from core.caching import public_cache
+from core.content import localized
+from core.pages import page_query, paginate, summary
+from films import people as credited
 from films import structured_data as ld
 from films.footnotes import footnotes_for
 from films.models import Credit, Quote
@@ -19,7 +24,9 @@ PERSON_QUOTES = 20
 @public_cache
 def director_list(request):
     """List the people who directed a published film, with their films."""
-    page = paginate(request, Person.objects.directors().for_directory(), "directors")
+    page = paginate(
+        request, credited.for_directory(credited.directors(Person.objects.all())), "directors"
+    )
     context = {
         "title": _("Directors"),
         "description": _("The people who directed the works, with the films they made."),
@@ -42,7 +49,7 @@ def filmography(person) -> list[tuple]:
 @public_cache
 def person_detail(request, slug):
     """Show a person: names, profile, birth year, filmography, quotes and sources."""
-    person = get_object_or_404(Person.objects.for_detail(), slug=slug)
+    person = get_object_or_404(credited.for_person_page(Person.objects.all()), slug=slug)
     quotes = list(
         Quote.objects.published().with_context().filter(speaker=person)[: PERSON_QUOTES + 1]
     )

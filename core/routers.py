@@ -23,7 +23,7 @@ import time
 from django.conf import settings
 from django.core.exceptions import MiddlewareNotUsed
 
-from filmbase.caching import current_version, version_timestamp
+from core.caching import current_version, version_timestamp
 
 PRIMARY = "default"
 REPLICA = "replica"

@@ -1,8 +1,4 @@
-"""Pieces shared by the content models of every app.
-
-This lives beside the project wiring rather than in one app because both `people` and
-`films` build on it, and neither app should import the other just for a base class.
-"""
+"""Pieces shared by the content models of every app: the base model, languages, labels."""
 
 import re
 from dataclasses import dataclass

@@ -7,9 +7,9 @@ apps not to retry. The right answer is 503 Service Unavailable with `Retry-After
 friendly bilingual page for readers, JSON under /api/.
 
 Three places catch it, because Django turns an exception into a response wherever it is
-raised: `DatabaseUnavailableMiddleware` for views and templates, `filmbase.api.
+raised: `DatabaseUnavailableMiddleware` for views and templates, `core.api.
 exception_handler` for the REST API (DRF handles its views' errors itself), and
-`filmbase.api.server_error` (handler500) for anything raised in a middleware, such as a
+`core.api.errors.server_error` (handler500) for anything raised in a middleware, such as a
 session saved after the view. Connections come back by themselves: the connect timeout
 keeps each attempt short while the server is away, and `CONN_HEALTH_CHECKS` replaces a
 dead persistent connection on the next request (filmbase/settings/base.py).

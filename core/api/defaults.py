@@ -1,7 +1,7 @@
 """The classes REST_FRAMEWORK names: permissions, pagination, throttles, OPTIONS metadata.
 
-They live apart from filmbase/api.py because DRF imports them while it defines APIView
-itself; a module that imported DRF's views (as filmbase/api.py does) would be a cycle.
+DRF imports them while it defines its own APIView (from the REST_FRAMEWORK setting),
+so this module imports nothing of DRF's views: that is DRF's rule, not a cycle of ours.
 """
 
 from rest_framework.metadata import SimpleMetadata

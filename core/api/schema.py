@@ -1,0 +1,120 @@
+"""The OpenAPI schema's shared parts: the error bodies every operation may answer."""
+
+from drf_spectacular.openapi import AutoSchema
+from drf_spectacular.utils import OpenApiParameter
+
+from core.api.errors import PROTECTED_LISTED
+from core.api.views import ContentViewSet
+
+# -- The OpenAPI schema ----------------------------------------------------------------
+
+ERROR_SCHEMA = {
+    "type": "object",
+    "description": (
+        "An error: `detail` for the request as a whole, or one list of messages per field "
+        "(`non_field_errors` for messages about several fields)."
+    ),
+    "properties": {"detail": {"type": "string"}},
+    "additionalProperties": True,
+}
+
+CONFLICT_SCHEMA = {
+    "type": "object",
+    "description": "A delete refused because other entries refer to this one.",
+    "properties": {
+        "detail": {"type": "string"},
+        "referenced_by": {
+            "type": "object",
+            "description": "How many entries of each kind refer to this one.",
+            "additionalProperties": {"type": "integer"},
+        },
+        "protected_by": {
+            "type": "array",
+            "description": (
+                f"The entries that refer to this one (the first {PROTECTED_LISTED}): "
+                "delete them or make them refer to another entry first."
+            ),
+            "items": {
+                "type": "object",
+                "properties": {
+                    "type": {"type": "string", "example": "credit"},
+                    "id": {"type": "integer"},
+                    "slug": {"type": "string", "nullable": True},
+                    "label": {"type": "string"},
+                },
+                "required": ["type", "id", "slug", "label"],
+            },
+        },
+    },
+    "required": ["detail", "referenced_by", "protected_by"],
+}
+
+_ERRORS = {
+    400: "Invalid query parameters or body; the messages say which field and why.",
+    401: "Missing or invalid credentials.",
+    403: "Signed in without the permission this needs, or a CSRF failure.",
+    404: "No such resource, or a page beyond the last.",
+    406: "No acceptable representation: the API answers JSON.",
+    409: "Other entries refer to this one, so it cannot be deleted: `protected_by` lists them.",
+    412: "If-Match does not match the resource's current ETag.",
+    413: "The request body is too large.",
+    415: "Unsupported content type: send application/json.",
+    429: "Too many requests; retry after the number of seconds in Retry-After.",
+}
+_READ_ERRORS = (400, 401, 404, 406, 429)
+_WRITE_ERRORS = (400, 401, 403, 404, 406, 413, 415, 429)
+
+
+class ApiAutoSchema(AutoSchema):
+    """drf-spectacular's schema, plus the errors and validators every operation has."""
+
+    def get_override_parameters(self):
+        parameters = list(super().get_override_parameters())
+        method = self.method.upper()
+        if method == "GET":
+            parameters.append(
+                OpenApiParameter(
+                    "If-None-Match",
+                    str,
+                    OpenApiParameter.HEADER,
+                    description="An ETag from an earlier answer: 304 when nothing changed.",
+                )
+            )
+        elif method in ("PUT", "PATCH", "DELETE") and isinstance(self.view, ContentViewSet):
+            parameters.append(
+                OpenApiParameter(
+                    "If-Match",
+                    str,
+                    OpenApiParameter.HEADER,
+                    description="The ETag you read: 412 if the entry has changed since.",
+                )
+            )
+        return parameters
+
+    def get_response_serializers(self):
+        # A write answers with the entry as a detail read shows it, not the write form.
+        view = self.view
+        if isinstance(view, ContentViewSet) and self.method.upper() in ("POST", "PUT", "PATCH"):
+            return view.detail_serializer_class
+        return super().get_response_serializers()
+
+    def _get_response_bodies(self, direction="response"):
+        responses = super()._get_response_bodies(direction)
+        method = self.method.upper()
+        codes = list(_READ_ERRORS if method in ("GET", "HEAD") else _WRITE_ERRORS)
+        if method in ("PUT", "PATCH", "DELETE"):
+            codes.append(412)
+        if method == "DELETE":
+            codes.append(409)
+        if method == "GET":
+            responses.setdefault("304", {"description": "Not modified."})
+        for code in codes:
+            schema = CONFLICT_SCHEMA if code == 409 else ERROR_SCHEMA
+            responses.setdefault(
+                str(code),
+                {
+                    "content": {"application/json": {"schema": schema}},
+                    "description": _ERRORS[code],
+                },
+            )
+        return responses
