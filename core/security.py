@@ -7,14 +7,22 @@
   unknown method must not reach a view that treats everything but POST as a read.
 - `locked_out` is the answer to a sign-in refused by the lock-out: a bilingual page for
   the admin, JSON for the API, both 429 with `Retry-After` (the cool-off).
+- `SignInRateMiddleware` caps sign-in attempts per address across usernames (password
+  spraying): the admin's sign-in form shares the token endpoint's per-address rate, and
+  an address over it gets the same bilingual 429 page, with `Retry-After`.
 - `client_ip` is the address django-axes counts failed sign-ins by. It trusts
   X-Forwarded-For exactly as far as the API throttles do (REST_FRAMEWORK["NUM_PROXIES"]),
   so a client cannot reset its count by sending the header itself.
 """
 
+import math
+
 from django.conf import settings
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.urls import reverse
+
+from core.api.defaults import TokenThrottle
 
 # Every method some view of filmbase answers. Anything else is refused before routing.
 ALLOWED_METHODS = ("GET", "HEAD", "OPTIONS", "POST", "PUT", "PATCH", "DELETE")
@@ -93,5 +101,33 @@ def locked_out(request, original_response=None, credentials=None):
     else:
         context = {"minutes": minutes, "failure_limit": settings.AXES_FAILURE_LIMIT}
         response = render(request, "registration/locked_out.html", context, status=429)
+    response["Retry-After"] = str(seconds)
+    return response
+
+
+class SignInRateMiddleware:
+    """Refuse sign-in attempts past the per-address rate, whatever the usernames tried.
+
+    django-axes locks one (username, address) pair after a few failures; this caps how
+    many pairs one address may try, so that guessing one password against many accounts
+    (each guess costing a password hash) is slowed down too. The count is the token
+    endpoint's (`TokenThrottle`, FILMBASE_API_TOKEN_RATE): both are ways to sign in.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method == "POST" and request.path_info == reverse("admin:login"):
+            throttle = TokenThrottle()
+            if not throttle.allow_request(request, None):
+                return too_many_attempts(request, math.ceil(throttle.wait() or 1))
+        return self.get_response(request)
+
+
+def too_many_attempts(request, seconds: int):
+    """Answer a sign-in over the per-address rate: the bilingual page, 429, Retry-After."""
+    context = {"seconds": seconds, "throttled": True}
+    response = render(request, "registration/locked_out.html", context, status=429)
     response["Retry-After"] = str(seconds)
     return response

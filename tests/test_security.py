@@ -161,6 +161,31 @@ def test_the_lock_lifts_by_itself_after_the_cool_off(curator):
     assert _fail(4) == [200, 200, 200, 200]
 
 
+def test_attempts_refused_during_the_lock_do_not_extend_it(curator):
+    """The lock runs from the failure that set it, however often the curator retries."""
+    _fail(5)
+    AccessAttempt.objects.update(attempt_time=F("attempt_time") - datetime.timedelta(minutes=10))
+    # Ten minutes in, the curator keeps trying: refused, and not counted again.
+    assert [_sign_in(ATTACKER_IP, password=PASSWORD).status_code for _ in range(3)] == [429] * 3
+    AccessAttempt.objects.update(attempt_time=F("attempt_time") - datetime.timedelta(minutes=6))
+    # Sixteen minutes after the fifth failure, the lock has lifted.
+    assert _sign_in(ATTACKER_IP, password=PASSWORD).status_code == 302
+
+
+def test_sign_in_attempts_per_address_are_capped_across_usernames(curator):
+    """Password spraying: one password against many usernames from one address."""
+    answers = [_sign_in(ATTACKER_IP, username=f"user{n}").status_code for n in range(20)]
+    assert answers == [200] * 20  # each pair failed once: no axes lock-out
+    capped = _sign_in(ATTACKER_IP, username="user20")
+    assert capped.status_code == 429
+    assert 0 < int(capped["Retry-After"]) <= 60
+    page = capped.content.decode()
+    assert "Too many sign-in attempts" in page and "登录尝试过于频繁" in page
+    # Not counted as a failure of that username, and other addresses sign in as usual.
+    assert not AccessAttempt.objects.filter(username="user20").exists()
+    assert _sign_in(CURATOR_IP, password=PASSWORD).status_code == 302
+
+
 def test_failures_are_counted_per_address_not_per_forwarded_header(curator):
     """X-Forwarded-For is not trusted without a proxy: sending it does not reset the count."""
     for number in range(5):

@@ -79,6 +79,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Sign-in attempts per address, across usernames (password spraying): a 429 page.
+    "core.security.SignInRateMiddleware",
     # Turns an axes lock-out into the lock-out page (templates/registration/locked_out.html).
     "axes.middleware.AxesMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -181,6 +183,9 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_FAILURE_LIMIT = env_int("FILMBASE_LOGIN_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("FILMBASE_LOGIN_COOLOFF_MINUTES", 15))
 AXES_RESET_ON_SUCCESS = True
+# The lock runs from the failure that set it: attempts refused during the lock are not
+# counted again, so a curator who keeps retrying is not locked out longer and longer.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 # A bilingual page (templates/registration/locked_out.html), JSON under /api/; 429.
 AXES_LOCKOUT_CALLABLE = "core.security.locked_out"
 # Log who failed from where (security events); the password is always masked.
