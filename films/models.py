@@ -500,6 +500,13 @@ class Film(ContentModel):
             models.Index(fields=["premiere_date"], name="film_premiere_idx"),
         ]
 
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        film = super().from_db(db, field_names, values)
+        # The stored poster's name, so that replacing it deletes the old file (uploads.py).
+        film._stored_poster = film.__dict__.get("poster") or ""
+        return film
+
     def __str__(self):
         return self.display_title
 

@@ -1,14 +1,19 @@
-"""Validation of uploaded images: the right type, a sane size, no decompression bomb."""
+"""Uploaded images: the right type, a sane size, no decompression bomb, an honest name."""
+
+from pathlib import PurePosixPath
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.template.defaultfilters import filesizeformat
 from django.utils.deconstruct import deconstructible
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from PIL import Image
 
 ALLOWED_FORMATS = {"JPEG": "JPEG", "PNG": "PNG", "WEBP": "WebP"}
+# The extension a stored image gets, from what Pillow found in it, never from the upload.
+EXTENSIONS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
 
 
 @deconstructible
@@ -106,6 +111,12 @@ class ValidatedImageField(models.ImageField):
             kwargs["upload_validator"] = self.upload_validator
         return name, path, args, kwargs
 
+    def pre_save(self, model_instance, add):
+        file = getattr(model_instance, self.attname)
+        if file and not file._committed:
+            file.name = content_name(file)
+        return super().pre_save(model_instance, add)
+
     def formfield(self, **kwargs):
         return super().formfield(
             **{
@@ -114,3 +125,14 @@ class ValidatedImageField(models.ImageField):
                 **kwargs,
             }
         )
+
+
+def content_name(file) -> str:
+    """Return the upload's name with the extension of what it is (a PNG sent as `x.pdf`
+    is stored as `x.png`), so that storage and web servers serve it with its real type."""
+    file.seek(0)
+    with Image.open(file) as image:
+        kind = image.format
+    file.seek(0)
+    stem = slugify(PurePosixPath(file.name).stem)[:80] or "image"
+    return f"{stem}.{EXTENSIONS[kind]}"

@@ -1,11 +1,13 @@
 """Uploaded posters: the right type, a sane size, no decompression bomb."""
 
 import io
+import mimetypes
 import struct
 import zlib
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import transaction
 from django.urls import reverse
 from PIL import Image
 
@@ -127,3 +129,53 @@ def test_posters_cannot_be_uploaded_through_the_api(token_client, film):
     assert response.status_code == 415
     assert response["Content-Type"] == "application/json"
     assert not Film.objects.get(pk=film.pk).poster
+
+
+def test_an_upload_is_stored_under_the_extension_of_what_it_is(curator_client, film):
+    """A PNG named `poly.pdf` must not be stored, then served, as a PDF."""
+    response = upload(curator_client, film, image_file("poly.pdf"))
+    assert response.status_code == 302
+    film.refresh_from_db()
+    assert film.poster.name.startswith("posters/poly") and film.poster.name.endswith(".png")
+    assert mimetypes.guess_type(film.poster.url)[0] == "image/png"  # what servers send
+
+
+def test_a_replaced_poster_leaves_storage_once_the_save_commits(
+    curator_client, film, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        upload(curator_client, film, image_file("first.png"))
+    film.refresh_from_db()
+    first = film.poster.name
+    assert film.poster.storage.exists(first)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert (
+            upload(curator_client, film, image_file("second.jpg", kind="JPEG")).status_code == 302
+        )
+    film.refresh_from_db()
+    assert film.poster.name.endswith(".jpg")
+    assert film.poster.storage.exists(film.poster.name)
+    assert not film.poster.storage.exists(first)
+
+
+def test_a_deleted_films_poster_leaves_storage(
+    curator_client, film, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        upload(curator_client, film, image_file("gone.png"))
+    film.refresh_from_db()
+    name, storage = film.poster.name, film.poster.storage
+    with django_capture_on_commit_callbacks(execute=True):
+        film.delete()
+    assert not storage.exists(name)
+
+
+def test_a_rolled_back_replacement_keeps_the_old_poster(curator_client, film):
+    upload(curator_client, film, image_file("kept.png"))
+    film.refresh_from_db()
+    kept = film.poster.name
+    with pytest.raises(RuntimeError), transaction.atomic():
+        film.poster = image_file("other.png")
+        film.save()
+        raise RuntimeError("the save fails after the poster was replaced")
+    assert film.poster.storage.exists(kept)
