@@ -28,7 +28,7 @@ from people.models import Person, PersonLink
 
 pytestmark = pytest.mark.django_db
 
-FACTS_DIR = Path(settings.BASE_DIR).parent / "shared" / "facts"
+FACTS_DIR = Path(settings.BASE_DIR) / "films" / "seed_data" / "excerpts"
 CONTENT_MODELS = [
     Source,
     Person,
