@@ -3,10 +3,8 @@
 import re
 import unicodedata
 from io import StringIO
-from pathlib import Path
 
 import pytest
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.db import connection, models
@@ -24,12 +22,11 @@ from films.models import (
     Theme,
     TitleStatus,
 )
-from films.seed import seed_load
+from films.seed import EXCERPTS_DIR, seed_load
 from people.models import Person, PersonLink
 
 pytestmark = pytest.mark.django_db
 
-FACTS_DIR = Path(settings.BASE_DIR).parent / "shared" / "facts"
 CONTENT_MODELS = [
     Source,
     Person,
@@ -57,7 +54,7 @@ def _normalise(text: str) -> str:
 
 
 def _facts(name: str) -> str:
-    path = FACTS_DIR / name
+    path = EXCERPTS_DIR / name
     assert path.is_file(), f"{path} is missing: the seed cannot be checked against its sources"
     return _normalise(path.read_text(encoding="utf-8"))
 
