@@ -115,6 +115,52 @@ def test_readers_see_a_film_made_draft_as_deleted(api_client, token_client, whea
     assert [(c["type"], c["action"]) for c in curators] == [("film", "updated")]
 
 
+def test_a_film_that_was_never_public_never_reaches_the_readers_feed(
+    api_client, token_client, wheat
+):
+    start = timezone.now().isoformat().replace("+00:00", "Z")
+    secret = FilmFactory(slug="draftprobe-secret-film", title="Secret", status="draft")
+    quote = QuoteFactory(film=secret, speaker=wheat.directors[0], text="秘密")
+    quote_id = quote.pk
+    secret.title = "Still secret"
+    secret.save()
+    quote.delete()
+    secret.delete()
+    public = changes(api_client, f"&since={start}")["results"]
+    assert "draftprobe" not in str(public)
+    assert ("quote", quote_id) not in [(c["type"], c["id"]) for c in public]
+    curators = changes(token_client, f"&since={start}")["results"]
+    assert [c["action"] for c in curators if c["slug"] == "draftprobe-secret-film"] == [
+        "created",
+        "updated",
+        "deleted",
+    ]
+    assert [c["action"] for c in curators if (c["type"], c["id"]) == ("quote", quote_id)] == [
+        "created",
+        "deleted",
+    ]
+
+
+def test_readers_see_a_publication_as_created_and_its_end_as_deleted(api_client, wheat):
+    start = timezone.now().isoformat().replace("+00:00", "Z")
+    film = FilmFactory(slug="later", status="draft")
+    film.status = "published"
+    film.save()  # published: readers learn of it now
+    film.title = "Later"
+    film.save()
+    film.status = "draft"
+    film.save()  # gone from the public record
+    film.title = "Draft edit"
+    film.save()  # an edit of a draft: nothing for readers
+    film.delete()  # already gone for readers
+    public = changes(api_client, f"&since={start}")["results"]
+    assert [(c["slug"], c["action"]) for c in public if c["type"] == "film"] == [
+        ("later", "created"),
+        ("later", "updated"),
+        ("later", "deleted"),
+    ]
+
+
 def test_since_accepts_offsets_dates_and_an_unencoded_plus(api_client, wheat):
     future = timezone.now() + datetime.timedelta(days=1)
     assert changes(api_client, f"&since={future.date()}")["count"] == 0

@@ -12,7 +12,7 @@
 import datetime
 
 from django.core.cache import cache
-from django.db.models import Case, CharField, F, IntegerField, Q, Value, When
+from django.db.models import Case, CharField, F, IntegerField, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
@@ -42,6 +42,7 @@ from films.models import (
 from people.models import Person, PersonLink
 
 DRAFT = PublicationStatus.DRAFT
+PUBLISHED = PublicationStatus.PUBLISHED
 ACTIONS = {"+": "created", "~": "updated", "-": "deleted"}
 # Each resource in the feed, with the field its API address is built from.
 RESOURCES = {
@@ -63,13 +64,39 @@ def _own_rows(model, type_name: str, *, public: bool):
     history = model.history.model.objects.all()
     action = F("history_type")
     if public and hasattr(model, "status"):
-        # To readers, a film or quote saved as a draft has left (or not yet entered) the
-        # public record: they should drop any copy they hold.
-        action = Case(When(status=DRAFT, then=Value("-")), default=F("history_type"))
+        history, action = _as_readers_saw_it(history, model)
     slug = F("slug") if RESOURCES[type_name][1] == "slug" else Value(None, CharField())
     return history.annotate(
         c_type=Value(type_name, CharField()), c_id=F("id"), c_slug=slug, c_action=action
     )
+
+
+def _as_readers_saw_it(history, model):
+    """Keep the rows of a film or quote that readers could see, as readers saw them.
+
+    A row counts when the entry was public after it or just before it: a publication
+    ("created"), a change to a public entry, or its leaving the public record (made a
+    draft, or deleted: "deleted"). Rows of an entry that was never public are dropped, so
+    a draft's slug, or even its existence, never reaches the feed. A quote about a film
+    that is not public is not public either.
+    """
+    earlier = history.filter(id=OuterRef("id")).filter(
+        Q(history_date__lt=OuterRef("history_date"))
+        | Q(history_date=OuterRef("history_date"), history_id__lt=OuterRef("history_id"))
+    )
+    before = Subquery(earlier.order_by("-history_date", "-history_id").values("status")[:1])
+    history = history.annotate(status_before=before).filter(
+        Q(status=PUBLISHED) | Q(status_before=PUBLISHED)
+    )
+    if hasattr(model, "film"):
+        history = history.filter(Q(film__isnull=True) | Q(film__status=PUBLISHED))
+    action = Case(
+        When(history_type="-", then=Value("-")),
+        When(status=DRAFT, then=Value("-")),
+        When(status_before=PUBLISHED, then=Value("~")),
+        default=Value("+"),
+    )
+    return history, action
 
 
 def _child_rows(model, parents: dict[str, str], *, public: bool):
