@@ -1,0 +1,70 @@
+"""What every films model shares: the fixed vocabularies of its fields, and small helpers."""
+
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import get_language, pgettext_lazy
+from django.utils.translation import gettext_lazy as _
+
+from core.content import is_chinese
+
+
+def choices_constraint(field: str, choices: type[models.TextChoices], name: str):
+    """Back a TextChoices field with a CheckConstraint: choices alone don't bind the DB."""
+    return models.CheckConstraint(condition=Q(**{f"{field}__in": choices.values}), name=name)
+
+
+def reading_chinese() -> bool:
+    return is_chinese(get_language())
+
+
+class PublicationStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    PUBLISHED = "published", _("Published")
+
+
+class DatePrecision(models.TextChoices):
+    DAY = "day", _("Day")
+    MONTH = "month", _("Month")
+    YEAR = "year", _("Year")
+
+
+class TitleStatus(models.TextChoices):
+    CONFIRMED = "confirmed", _("Confirmed")
+    UNCERTAIN = "uncertain", _("Uncertain")
+    UNKNOWN = "unknown", _("Unknown")
+
+
+class CreditRole(models.TextChoices):
+    DIRECTOR = "director", _("Director")
+    SCREENWRITER = "screenwriter", _("Screenwriter")
+    AIGC_ARTIST = "aigc_artist", _("AIGC artist")
+    EDITOR = "editor", _("Editor")
+    PRODUCER = "producer", _("Producer")
+    COMPOSER = "composer", _("Composer")
+    CINEMATOGRAPHER = "cinematographer", _("Cinematographer")
+    ORIGINAL_AUTHOR = "original_author", _("Author of the original work")
+    OTHER = "other", pgettext_lazy("credit role", "Other")
+
+
+class CitationTopic(models.TextChoices):
+    TITLE = "title", _("Title")
+    RUNTIME = "runtime", _("Runtime")
+    SYNOPSIS = "synopsis", _("Synopsis")
+    THEMES = "themes", _("Genre and themes")
+    PRODUCTION = "production", _("Production")
+    PREMIERE = "premiere", _("Premiere")
+    NAMES = "names", _("Names")
+    BIRTH = "birth", _("Birth")
+    PROFILE = "profile", _("Profile")
+    WORKS = "works", _("Works")
+    GENERAL = "general", _("General")
+
+
+def related(queryset, name: str):
+    """Return the model at the other end of `queryset`'s relation `name`.
+
+    The models of this package refer to one another both ways (a theme counts its films,
+    a film prefetches its themes); reading the far end from the relation's own metadata
+    lets each module import only the modules below it.
+    """
+    return queryset.model._meta.get_field(name).related_model

@@ -1,0 +1,232 @@
+"""Sources, the collection, its milestones and the themes the works treat."""
+
+from django.db import models
+from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
+from django.db.models.functions import Coalesce
+from django.utils.formats import date_format
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from core.content import ContentModel, Language
+from core.links import entry_path
+from films.models.base import (
+    DatePrecision,
+    PublicationStatus,
+    choices_constraint,
+    reading_chinese,
+    related,
+)
+
+
+class SourceQuerySet(models.QuerySet):
+    def for_api_detail(self, *, drafts: bool = False):
+        """Join what a source's entry shows: the facts it supports and their subjects."""
+        return self.prefetch_related(
+            Prefetch(
+                "citations",
+                queryset=related(self, "citations").objects.visible(drafts).with_subjects(),
+            )
+        )
+
+
+class Source(ContentModel):
+    """A published page that facts in filmbase rest on (the dossier's [S…] entries)."""
+
+    key = models.CharField(
+        _("key"),
+        max_length=20,
+        blank=True,
+        help_text=_("The dossier's identifier, e.g. S6. Leave empty for new sources."),
+    )
+    title = models.CharField(_("title"), max_length=500)
+    outlet = models.CharField(_("outlet"), max_length=300, blank=True)
+    url = models.URLField(_("address"), max_length=2000)
+    language = models.CharField(_("language"), max_length=5, choices=Language.choices)
+    published_on = models.DateField(_("published"), null=True, blank=True)
+    note = models.TextField(
+        _("note"), blank=True, help_text=_("Reprint, mirror, low authority, garbled text…")
+    )
+
+    objects = SourceQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = _("source")
+        verbose_name_plural = _("sources")
+        constraints = [
+            models.UniqueConstraint(fields=["key"], condition=~Q(key=""), name="unique_source_key"),
+            choices_constraint("language", Language, "source_language_valid"),
+        ]
+
+    def __str__(self):
+        label = f"{self.outlet}: {self.title}" if self.outlet else self.title
+        return f"[{self.key}] {label}" if self.key else label
+
+
+class CollectionQuerySet(models.QuerySet):
+    def for_api_detail(self, *, drafts: bool = False):
+        """Join what the project's entry shows: its films and the sources of its facts."""
+        return self.prefetch_related(
+            Prefetch(
+                "films", queryset=related(self, "films").objects.visible(drafts).with_directors()
+            ),
+            Prefetch(
+                "citations", queryset=related(self, "citations").objects.select_related("source")
+            ),
+        )
+
+
+class Collection(ContentModel):
+    """The co-creation project that the works belong to, and its premiere."""
+
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    name = models.CharField(_("name (English)"), max_length=300)
+    name_zh = models.CharField(_("name (Chinese)"), max_length=300, blank=True)
+    organiser = models.CharField(_("organiser (English)"), max_length=300, blank=True)
+    organiser_zh = models.CharField(_("organiser (Chinese)"), max_length=300, blank=True)
+    premiere_date = models.DateField(_("premiere date"), null=True, blank=True)
+    venue = models.CharField(_("venue (English)"), max_length=300, blank=True)
+    venue_zh = models.CharField(_("venue (Chinese)"), max_length=300, blank=True)
+    description = models.TextField(_("description (English)"), blank=True)
+    description_zh = models.TextField(_("description (Chinese)"), blank=True)
+
+    objects = CollectionQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = _("collection")
+        verbose_name_plural = _("collections")
+
+    def __str__(self):
+        return self.name
+
+
+class MilestoneQuerySet(models.QuerySet):
+    def for_api_list(self):
+        """Join each milestone's source."""
+        return self.select_related("source")
+
+
+class Milestone(ContentModel):
+    """A dated step in Keling's development, as the coverage reports it."""
+
+    Precision = DatePrecision
+
+    date = models.DateField(
+        _("date"), help_text=_("For a month or a year, enter its first day and set the precision.")
+    )
+    date_precision = models.CharField(
+        _("date precision"), max_length=5, choices=Precision.choices, default=Precision.DAY
+    )
+    date_is_uncertain = models.BooleanField(_("date uncertain"), default=False)
+    title = models.CharField(_("title (English)"), max_length=300)
+    title_zh = models.CharField(_("title (Chinese)"), max_length=300, blank=True)
+    description = models.TextField(_("description (English)"), blank=True)
+    description_zh = models.TextField(_("description (Chinese)"), blank=True)
+    source = models.ForeignKey(
+        Source, on_delete=models.PROTECT, related_name="milestones", verbose_name=_("source")
+    )
+    is_later_context = models.BooleanField(
+        _("later context"),
+        default=False,
+        help_text=_("Happened after the December 2024 premiere."),
+    )
+
+    objects = MilestoneQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["date", "pk"]
+        verbose_name = _("milestone")
+        verbose_name_plural = _("milestones")
+        constraints = [
+            choices_constraint("date_precision", DatePrecision, "milestone_precision_valid"),
+        ]
+        indexes = [models.Index(fields=["date"], name="milestone_date_idx")]
+
+    def __str__(self):
+        return f"{self.date:%Y-%m-%d} {self.title}"
+
+    @property
+    def date_iso(self) -> str:
+        """Return the date as precise as it is known: 2024-06-06, 2024-07 or 2024."""
+        return {
+            DatePrecision.YEAR: f"{self.date:%Y}",
+            DatePrecision.MONTH: f"{self.date:%Y-%m}",
+        }.get(self.date_precision, self.date.isoformat())
+
+    @property
+    def date_text(self) -> str:
+        """Return the date in the active language, no more precise than it is known."""
+        if self.date_precision == DatePrecision.YEAR:
+            return date_format(self.date, "Y") + ("年" if reading_chinese() else "")
+        if self.date_precision == DatePrecision.MONTH:
+            return date_format(self.date, "YEAR_MONTH_FORMAT")
+        return date_format(self.date, "DATE_FORMAT")
+
+
+class ThemeQuerySet(models.QuerySet):
+    def with_counts(self):
+        """Annotate `film_count` and `quote_count`: how many published entries treat it.
+
+        Counted in correlated subqueries rather than with two joined Counts, whose cross
+        product grows with films × quotes per theme.
+        """
+        films = (
+            self.model.films.through.objects.filter(
+                theme=OuterRef("pk"), film__status=PublicationStatus.PUBLISHED
+            )
+            .values("theme")
+            .annotate(n=Count("pk"))
+            .values("n")
+        )
+        quotes = (
+            related(self, "quotes")
+            .objects.published()
+            .filter(themes=OuterRef("pk"))
+            .values("themes")
+            .annotate(n=Count("pk"))
+            .values("n")
+        )
+        return self.annotate(
+            film_count=Coalesce(Subquery(films), 0), quote_count=Coalesce(Subquery(quotes), 0)
+        )
+
+    def for_api_detail(self, *, drafts: bool = False):
+        """Join what the API's theme entry shows: its films and quotes, with their labels."""
+        return self.prefetch_related(
+            Prefetch(
+                "films", queryset=related(self, "films").objects.visible(drafts).with_directors()
+            ),
+            Prefetch(
+                "quotes", queryset=related(self, "quotes").objects.visible(drafts).with_context()
+            ),
+        )
+
+
+class Theme(ContentModel):
+    """A subject the works treat, as the sources describe them."""
+
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    name = models.CharField(_("name (English)"), max_length=200)
+    name_zh = models.CharField(_("name (Chinese)"), max_length=200, blank=True)
+    description = models.TextField(_("description (English)"), blank=True)
+    description_zh = models.TextField(_("description (Chinese)"), blank=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    objects = ThemeQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["order", "name"]
+        verbose_name = _("theme")
+        verbose_name_plural = _("themes")
+        indexes = [models.Index(fields=["order", "name"], name="theme_order_idx")]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return entry_path("themes:detail", self.slug)
