@@ -39,6 +39,17 @@ class VersionCheckedForm(forms.ModelForm):
         if self.instance.pk is not None:
             sent = cleaned.get(VERSION_FIELD)
             stored = self._stored_version(lock=True)
+            if sent is None:
+                # Without the version the form was opened at, a save could overwrite a
+                # colleague's: refuse it rather than guess.
+                raise ValidationError(
+                    _(
+                        "This form was sent without the version it was opened at, so your "
+                        "changes were not saved. Open the %(model)s again and make them there."
+                    ),
+                    code="no_version",
+                    params={"model": self.instance._meta.verbose_name},
+                )
             if stored is not None and sent != stored:
                 raise ValidationError(
                     _(

@@ -110,10 +110,15 @@ def test_duplicate_slug_shows_a_message_on_the_form(curator_client):
     assert Film.objects.count() == 1
 
 
-def test_unknown_title_with_a_title_is_refused_with_a_message(curator_client):
+@pytest.mark.parametrize(
+    "titles",
+    [{}, {"title": ""}, {"title_zh": ""}],
+    ids=["both-titles", "chinese-title-only", "english-title-only"],
+)
+def test_unknown_title_with_a_title_is_refused_with_a_message(curator_client, titles):
     response = curator_client.post(
         reverse("admin:films_film_add"),
-        film_form_data(CollectionFactory(), title_status="unknown"),
+        film_form_data(CollectionFactory(), title_status="unknown", **titles),
     )
     assert response.status_code == 200
     assert "A film whose title is unknown has no title." in response.content.decode()
@@ -226,6 +231,22 @@ def second_curator(django_user_model):
     user = django_user_model.objects.create_user("bo", password="x", is_staff=True)
     user.groups.add(Group.objects.get(name="Curators"))
     return user
+
+
+@pytest.mark.parametrize("kind", VERSIONED)
+def test_a_change_sent_without_its_version_is_refused(kind, client, curator):
+    """A form that lost its hidden version (a script, a stripped field) cannot overwrite."""
+    model = VERSIONED[kind]
+    entry = model.make(**{model.field: "As loaded."})
+    url = model.change_url(entry)
+    client.force_login(curator)
+    form = form_as_posted(client.get(url), **{model.field: "Unversioned words."})
+    assert form.pop("edited_version")
+    refused = client.post(url, form)
+    assert refused.status_code == 200
+    assert "sent without the version it was opened at" in refused.content.decode()
+    entry.refresh_from_db()
+    assert getattr(entry, model.field) == "As loaded." and entry.version == 1
 
 
 @pytest.mark.parametrize("kind", VERSIONED)

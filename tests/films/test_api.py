@@ -343,6 +343,8 @@ def test_a_duplicate_slug_is_a_400_and_overwrites_nothing(token_client, works):
     ("changes", "field"),
     [
         ({"title_status": "unknown"}, "non_field_errors"),  # unknown title must be empty
+        ({"title_status": "unknown", "title": None}, "non_field_errors"),  # Chinese kept
+        ({"title_status": "unknown", "title_zh": None}, "non_field_errors"),  # English kept
         ({"title": None, "title_zh": None}, "non_field_errors"),  # known title must be given
         ({"title": None, "title_is_official": True}, "non_field_errors"),
         ({"runtime_seconds": 0}, "non_field_errors"),

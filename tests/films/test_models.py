@@ -77,6 +77,8 @@ def test_unknown_runtime_is_allowed():
         {"title": ""},
         {"title_zh": ""},
         {"title_status": TitleStatus.UNKNOWN},  # an unknown title cannot carry one
+        {"title_status": TitleStatus.UNKNOWN, "title": "Wheat Harvest", "title_zh": None},
+        {"title_status": TitleStatus.UNKNOWN, "title": None, "title_zh": "麦收"},
         {"title": None, "title_zh": None, "title_status": TitleStatus.CONFIRMED},
         {"title": None, "title_zh": "麦收", "title_is_official": True},
     ],
@@ -86,6 +88,8 @@ def test_unknown_runtime_is_allowed():
         "empty-title",
         "empty-title-zh",
         "unknown-with-title",
+        "unknown-with-english-title-only",
+        "unknown-with-chinese-title-only",
         "confirmed-without-title",
         "official-without-english",
     ],
