@@ -16,8 +16,13 @@ PROD_ENV = {
     "DJANGO_SETTINGS_MODULE": "filmbase.settings.prod",
     "DJANGO_SECRET_KEY": "x" * 20 + "-a-long-and-random-looking-secret-for-tests-only",
     "DJANGO_ALLOWED_HOSTS": "filmbase.example.org",
-    "DATABASE_URL": "sqlite:////tmp/filmbase-check.sqlite3",
 }
+
+
+@pytest.fixture
+def prod_env(tmp_path):
+    """What production requires, with a database file of this test's own."""
+    return {**PROD_ENV, "DATABASE_URL": f"sqlite:///{tmp_path / 'check.sqlite3'}"}
 
 
 def manage(*args, env):
@@ -32,15 +37,15 @@ def manage(*args, env):
     )
 
 
-def test_deploy_check_passes_without_a_single_warning():
-    result = manage("check", "--deploy", "--fail-level", "WARNING", env=PROD_ENV)
+def test_deploy_check_passes_without_a_single_warning(prod_env):
+    result = manage("check", "--deploy", "--fail-level", "WARNING", env=prod_env)
     assert result.returncode == 0, result.stderr + result.stdout
     assert "no issues" in result.stdout
 
 
 @pytest.mark.parametrize("missing", ["DJANGO_SECRET_KEY", "DJANGO_ALLOWED_HOSTS", "DATABASE_URL"])
-def test_production_refuses_to_start_without_a_required_variable(missing):
-    env = {k: v for k, v in PROD_ENV.items() if k != missing}
+def test_production_refuses_to_start_without_a_required_variable(missing, prod_env):
+    env = {k: v for k, v in prod_env.items() if k != missing}
     result = manage("check", env=env)
     assert result.returncode != 0
     assert f"Set the {missing} environment variable." in result.stderr
@@ -102,13 +107,13 @@ def test_image_runs_the_start_script_as_a_non_root_user_with_static_files_built_
     assert 'CMD ["python", "-m", "filmbase.healthcheck"]' in dockerfile
 
 
-def test_production_logs_one_json_object_per_line_to_stdout():
+def test_production_logs_one_json_object_per_line_to_stdout(prod_env):
     """Container platforms collect stdout; errors of the process itself stay on stderr."""
     result = manage(
         "shell",
         "-c",
         "import logging; logging.getLogger('filmbase').warning('cache %s', 'down')",
-        env=PROD_ENV,
+        env=prod_env,
     )
     assert result.returncode == 0, result.stderr
     entry = json.loads(result.stdout.strip().splitlines()[-1])
@@ -117,12 +122,12 @@ def test_production_logs_one_json_object_per_line_to_stdout():
     assert "cache down" not in result.stderr
 
 
-def test_posters_go_to_object_storage_when_a_bucket_is_named():
+def test_posters_go_to_object_storage_when_a_bucket_is_named(prod_env):
     probe = (
         "from django.conf import settings; "
         "print(settings.STORAGES['default']['BACKEND'], settings.FILMBASE_SERVE_MEDIA)"
     )
-    result = manage("shell", "-c", probe, env={**PROD_ENV, "AWS_STORAGE_BUCKET_NAME": "posters"})
+    result = manage("shell", "-c", probe, env={**prod_env, "AWS_STORAGE_BUCKET_NAME": "posters"})
     assert result.returncode == 0, result.stderr
     assert result.stdout.split()[-2:] == ["storages.backends.s3.S3Storage", "False"]
 

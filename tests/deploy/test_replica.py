@@ -80,9 +80,9 @@ def test_right_after_a_change_every_reader_reads_the_primary(databases):
     assert seen["signed_in"] == EDITED
 
 
-def test_without_a_replica_there_is_one_database_and_no_router():
+def test_without_a_replica_there_is_one_database_and_no_router(tmp_path):
     show = "from django.conf import settings as s; print(sorted(s.DATABASES), s.DATABASE_ROUTERS)"
-    env = {"DATABASE_URL": "sqlite:////tmp/filmbase-no-replica.sqlite3"}
+    env = {"DATABASE_URL": f"sqlite:///{tmp_path / 'no-replica.sqlite3'}"}
     result = manage("shell", "-c", show, env=env)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1] == "['default'] []"

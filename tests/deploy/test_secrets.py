@@ -6,9 +6,13 @@ placeholders of .env.example and the keys tests and the benchmark make up are la
 (`change-me`, `for-tests-only`, `benchmark-only`, ...).
 """
 
+import os
 import re
+import shutil
 import stat
 import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from django.conf import settings
@@ -66,11 +70,33 @@ def find_secrets(text: str, labels: tuple[str, ...] = PLACEHOLDER_LABELS) -> lis
     return found
 
 
+# What .gitignore keeps out of the repository: a tarball, `git archive` or the Docker
+# image has no .git to ask, so the scan walks the tree and skips these instead.
+IGNORED_DIRS = {".git", ".venv", ".tools", "var", "node_modules", "artifacts", "__pycache__"}
+IGNORED_DIR_SUFFIXES = ("_cache", ".hypothesis")
+
+
+def in_git_checkout() -> bool:
+    return shutil.which("git") is not None and (Path(ROOT) / ".git").exists()
+
+
 def tracked_files() -> list[str]:
-    result = subprocess.run(
-        ["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, check=True, timeout=60
-    )
-    return [name for name in result.stdout.decode().split("\0") if name]
+    """Return the repository's files: git's list in a checkout, else the tree's own."""
+    if in_git_checkout():
+        result = subprocess.run(
+            ["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, check=True, timeout=60
+        )
+        return [name for name in result.stdout.decode().split("\0") if name]
+    files = []
+    for folder, subfolders, names in os.walk(ROOT):
+        subfolders[:] = [
+            name
+            for name in subfolders
+            if name not in IGNORED_DIRS and not name.endswith(IGNORED_DIR_SUFFIXES)
+        ]
+        base = Path(folder).relative_to(ROOT)
+        files += [str(base / name) for name in names if not name.endswith((".pyc", ".pyo"))]
+    return sorted(files)
 
 
 def test_no_tracked_file_holds_a_secret():
@@ -128,11 +154,25 @@ def test_the_scan_lets_labelled_placeholders_and_code_through(text):
 
 
 def test_the_local_secret_key_file_is_ignored_and_never_tracked():
-    ignored = subprocess.run(
-        ["git", "check-ignore", "--no-index", "-q", "var/secret_key"], cwd=ROOT, timeout=60
-    )
-    assert ignored.returncode == 0, "var/secret_key must be ignored by git"
+    ignore_rules = (Path(ROOT) / ".gitignore").read_text().split()
+    assert "/var/" in ignore_rules, "var/ (which holds secret_key) must be ignored by git"
+    if in_git_checkout():
+        ignored = subprocess.run(
+            ["git", "check-ignore", "--no-index", "-q", "var/secret_key"], cwd=ROOT, timeout=60
+        )
+        assert ignored.returncode == 0, "var/secret_key must be ignored by git"
     assert not [name for name in tracked_files() if name.startswith("var/")]
+
+
+def test_the_scan_without_git_sees_what_git_tracks(monkeypatch):
+    """Outside a checkout the walk must still cover every tracked file (and skip var/)."""
+    if not in_git_checkout():
+        pytest.skip("compares with git's list, which only a checkout has")
+    tracked = set(tracked_files())
+    monkeypatch.setattr(sys.modules[__name__], "in_git_checkout", lambda: False)
+    walked = set(tracked_files())
+    assert tracked <= walked
+    assert not [name for name in walked if name.startswith(("var/", ".venv/", ".git/"))]
 
 
 def test_make_run_serves_the_embedded_settings_without_a_key_in_the_environment():
