@@ -6,12 +6,19 @@ from django.db import transaction
 
 from films.curators import CURATORS_GROUP
 from films.seed import seed_load
+from tests.environments import production_environment
 
 
 @pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path):
     """Keep uploaded files out of the working tree."""
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def prod_env(tmp_path):
+    """The environment production requires, with a database file of this test's own."""
+    return production_environment(tmp_path)
 
 
 @pytest.fixture

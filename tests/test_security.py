@@ -20,8 +20,10 @@ from django.test import Client
 from django.urls import URLResolver, get_resolver
 from rest_framework.test import APIClient
 
-from tests.deploy.test_configuration import PROD_ENV, ROOT
+from tests.environments import production_environment
 from tests.films.factories import FilmFactory
+
+ROOT = settings.BASE_DIR
 
 pytestmark = pytest.mark.django_db
 
@@ -203,7 +205,7 @@ def test_behind_a_proxy_failures_are_counted_per_client(curator, settings):
     assert other.status_code == 302
 
 
-def test_the_lock_out_settings_come_from_the_environment_with_sane_defaults():
+def test_the_lock_out_settings_come_from_the_environment_with_sane_defaults(prod_env):
     assert settings.AXES_FAILURE_LIMIT == 5
     assert settings.AXES_COOLOFF_TIME.total_seconds() == 15 * 60
     assert settings.AXES_LOCKOUT_PARAMETERS == [["username", "ip_address"]]
@@ -212,7 +214,7 @@ def test_the_lock_out_settings_come_from_the_environment_with_sane_defaults():
     result = subprocess.run(
         [sys.executable, "manage.py", "shell", "-c", probe],
         cwd=ROOT,
-        env={**PROD_ENV, "PATH": "/usr/bin:/bin", "FILMBASE_LOGIN_COOLOFF_MINUTES": "30"},
+        env={**prod_env, "PATH": "/usr/bin:/bin", "FILMBASE_LOGIN_COOLOFF_MINUTES": "30"},
         capture_output=True,
         text=True,
         timeout=60,
@@ -379,13 +381,13 @@ def test_api_session_writes_need_csrf_and_token_writes_do_not(curator):
 # -- Cookies in production ---------------------------------------------------------------------
 
 
-def _prod_settings(*names: str) -> dict:
+def _prod_settings(prod_env: dict, *names: str) -> dict:
     values = ", ".join(f"{name!r}: s.{name}" for name in names)
     probe = f"import json; from django.conf import settings as s; print(json.dumps({{{values}}}))"
     result = subprocess.run(
         [sys.executable, "manage.py", "shell", "-c", probe],
         cwd=ROOT,
-        env={**PROD_ENV, "PATH": "/usr/bin:/bin"},
+        env={**prod_env, "PATH": "/usr/bin:/bin"},
         capture_output=True,
         text=True,
         timeout=60,
@@ -419,8 +421,9 @@ TRANSPORT_SETTINGS = [
 
 
 @pytest.fixture(scope="module")
-def prod_settings():
-    return _prod_settings(*COOKIE_SETTINGS, *TRANSPORT_SETTINGS)
+def prod_settings(tmp_path_factory):
+    env = production_environment(tmp_path_factory.mktemp("prod"))
+    return _prod_settings(env, *COOKIE_SETTINGS, *TRANSPORT_SETTINGS)
 
 
 @pytest.fixture(scope="module")

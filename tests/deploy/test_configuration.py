@@ -12,17 +12,6 @@ import yaml
 from django.conf import settings
 
 ROOT = Path(settings.BASE_DIR)
-PROD_ENV = {
-    "DJANGO_SETTINGS_MODULE": "filmbase.settings.prod",
-    "DJANGO_SECRET_KEY": "x" * 20 + "-a-long-and-random-looking-secret-for-tests-only",
-    "DJANGO_ALLOWED_HOSTS": "filmbase.example.org",
-}
-
-
-@pytest.fixture
-def prod_env(tmp_path):
-    """What production requires, with a database file of this test's own."""
-    return {**PROD_ENV, "DATABASE_URL": f"sqlite:///{tmp_path / 'check.sqlite3'}"}
 
 
 def manage(*args, env):
