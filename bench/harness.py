@@ -21,7 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 # Variables that configure a server: a server started here gets only the ones given.
-SERVER_PREFIXES = ("DJANGO_", "DATABASE_", "GUNICORN_", "WAITRESS_", "REDIS_", "FILMBASE_")
+SERVER_PREFIXES = ("DJANGO_", "DATABASE_", "REDIS_", "FILMBASE_", "WEB_", "FORWARDED_")
 
 
 def free_port() -> int:
