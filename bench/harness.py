@@ -45,15 +45,18 @@ def wait_for(check, timeout: float, what: str):
     raise AssertionError(f"{what} did not happen within {timeout}s")
 
 
-def fetch(url: str, headers: dict | None = None, timeout: float = 30) -> tuple[int, dict, bytes]:
-    """GET `url`; return status, headers and body, error statuses included."""
+def fetch(url: str, headers: dict | None = None, timeout: float = 30):
+    """GET `url`; return status, headers and body, error statuses included.
+
+    The headers are looked up whatever their case: waitress sends `Etag`, not `ETag`.
+    """
     request = urllib.request.Request(url, headers=headers or {})
     try:
         # Only servers started here, on 127.0.0.1 (http://): never a file: URL.
         with urllib.request.urlopen(request, timeout=timeout) as response:  # nosec B310
-            return response.status, dict(response.headers), response.read()
+            return response.status, response.headers, response.read()
     except urllib.error.HTTPError as error:
-        return error.code, dict(error.headers), error.read()
+        return error.code, error.headers, error.read()
 
 
 def production_env(database_url: str, var: Path, **extra: str) -> dict:

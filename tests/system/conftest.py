@@ -40,7 +40,7 @@ __all__ = ["ROOT", "free_port", "wait_for"]
 @dataclass
 class Response:
     status: int
-    headers: dict
+    headers: http.client.HTTPMessage
     body: bytes
     cookies: dict = field(default_factory=dict)
 
@@ -64,7 +64,8 @@ def request(base: str, method: str, path: str, *, headers=None, body=None, timeo
             if name.lower() == "set-cookie":
                 key, _, rest = value.partition("=")
                 cookies[key] = rest.split(";", 1)[0]
-        return Response(response.status, dict(response.getheaders()), response.read(), cookies)
+        # Looked up whatever their case: waitress sends `Etag`, not `ETag`.
+        return Response(response.status, response.headers, response.read(), cookies)
     finally:
         connection.close()
 
