@@ -64,7 +64,7 @@ def production_env(database_url: str, var: Path, **extra: str) -> dict:
     return {
         **{k: v for k, v in os.environ.items() if not k.startswith(SERVER_PREFIXES)},
         "DJANGO_SETTINGS_MODULE": "filmbase.settings.prod",
-        "DJANGO_SECRET_KEY": "harness-only-" + uuid.uuid4().hex * 2,
+        "DJANGO_SECRET_KEY": "for-tests-only-" + uuid.uuid4().hex * 2,
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
         "DJANGO_SECURE_SSL_REDIRECT": "false",
         "DATABASE_URL": database_url,

@@ -34,7 +34,7 @@ class Servers:
 @pytest.fixture
 def several(site_factory):
     def start(count, extra=None):
-        secret = {"DJANGO_SECRET_KEY": "several-servers-" + uuid.uuid4().hex * 2}
+        secret = {"DJANGO_SECRET_KEY": "system-tests-only-" + uuid.uuid4().hex * 2}
         # One after the other: each runs bin/start's migrate on the shared database.
         first = site_factory(extra={**secret, **(extra or {})})
         others = [
