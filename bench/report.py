@@ -110,6 +110,16 @@ def check_bars(report) -> list[tuple[str, str, bool]]:
     return checks
 
 
+def _server(settings: dict) -> str:
+    if "server" in settings:
+        return f"{settings['server']}, {settings['threads']} threads"
+    # Reports made before filmbase moved to waitress.
+    return (
+        f"gunicorn, {settings['workers']} workers × {settings['threads']} threads "
+        f"({settings['worker_class']})"
+    )
+
+
 def markdown(report) -> str:
     lines = [
         "# Benchmarks",
@@ -117,15 +127,14 @@ def markdown(report) -> str:
         "Measured by `bench/run.py`; repeat with `make bench` (about 105 minutes on 2 cores) or "
         "`make bench-smoke` (a minute, what CI runs). Ratios are dynamic ÷ static twin, the "
         "median of interleaved rounds in one run: the same response bytes served as a static "
-        "file by the same gunicorn + whitenoise. Absolute requests/s depend on the machine "
+        "file by the same server + whitenoise. Absolute requests/s depend on the machine "
         "and its neighbours; the ratios are what to compare.",
         "",
         f"- Date: {report['date']}; command: `{report['command']}`",
         f"- Machine: {report['machine']['cpu']}, {report['machine']['cores']} cores, "
         f"{report['machine']['memory_gib']} GiB",
         "- Versions: " + ", ".join(f"{k} {v}" for k, v in report["versions"].items()),
-        f"- gunicorn: {report['settings']['workers']} workers × {report['settings']['threads']} "
-        f"threads ({report['settings']['worker_class']}), prod settings, DEBUG off, no access log",
+        f"- Server: {_server(report['settings'])}, prod settings, DEBUG off, no access log",
         f"- Load: wrk, {report['settings']['wrk']}",
         "",
         "Modes: **cold** — both caches off, every request renders its page (templates or "

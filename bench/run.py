@@ -1,12 +1,12 @@
 """`make bench`: measure filmbase against its own ceiling, side by side, in one run.
 
 For each engine (SQLite, then a PostgreSQL server started here) and each data size
-(the nine works, 100 and 10,000 films), the script builds a database, starts gunicorn
-exactly as production does (prod settings, the configured worker class and count,
-whitenoise, DEBUG off, no access log) and loads it with wrk on 127.0.0.1.
+(the nine works, 100 and 10,000 films), the script builds a database, starts the site
+exactly as production does (bin/start through bench/harness.py, which the system tests
+share: prod settings, waitress, whitenoise, DEBUG off) and loads it with wrk on 127.0.0.1.
 
 Every measured URL gets a *static twin*: its response bytes saved as a static file and
-served by the same gunicorn + whitenoise, with the same content type. Rounds of
+served by the same server + whitenoise, with the same content type. Rounds of
 [twin, dynamic] run interleaved after a warm-up, and the figure reported is the median
 of the per-round ratios dynamic ÷ twin — a ratio measured side by side survives the
 noise of a shared machine where absolute requests/s do not. Each URL is measured
@@ -30,18 +30,27 @@ import os
 import platform
 import re
 import shutil
-import signal
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-PYTHON = str(ROOT / ".venv" / "bin" / "python")
+sys.path.insert(0, str(ROOT))
+
+from bench import harness  # noqa: E402 - ROOT is on sys.path now
+from bench.harness import (  # noqa: E402
+    PYTHON,
+    PostgreSQL,
+    Server,
+    fetch,
+    manage,
+    production_env,
+)
+from bench.wrk import wrk  # noqa: E402
+
 STARTED = time.monotonic()
 
 # name, path, kind ("detail" | "list" | "other"), is_api. The theme and the query are
@@ -86,67 +95,20 @@ def progress(message: str) -> None:
     print(f"[{time.monotonic() - STARTED:7.1f}s] {message}", flush=True)
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 # -- Databases -----------------------------------------------------------------------
 
 
-class PostgreSQL:
-    """A throw-away server, started and stopped with .ci/postgres.sh."""
-
-    def __enter__(self):
-        script = "source .ci/postgres.sh && pg_start >&2 && env | grep -E '^(PG_|DATABASE_URL)'"
-        output = subprocess.run(
-            ["bash", "-c", script], cwd=ROOT, check=True, capture_output=True, text=True
-        ).stdout
-        self.env = dict(line.split("=", 1) for line in output.splitlines())
-        self.url = self.env["DATABASE_URL"]
-        return self
-
-    def database(self, name: str) -> str:
-        base = self.url.rsplit("/", 1)[0]
-        subprocess.run(
-            [shutil.which("psql") or "psql", f"{base}/filmbase", "-qc", f"CREATE DATABASE {name}"],
-            check=True,
-            capture_output=True,
-        )
-        return f"{base}/{name}"
-
-    def __exit__(self, *exc):
-        subprocess.run(
-            ["bash", "-c", "source .ci/postgres.sh && pg_stop"],
-            cwd=ROOT,
-            env={**os.environ, **self.env},
-            check=False,
-        )
-
-
-def manage(env: dict, *args: str) -> str:
-    result = subprocess.run(
-        [PYTHON, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True
-    )
-    if result.returncode:
-        raise SystemExit(f"manage.py {' '.join(args)} failed:\n{result.stderr}")
-    return result.stdout
-
-
 def cell_env(database_url: str, var: Path) -> dict:
-    """Return the environment of one engine and size: production settings, its own var/."""
-    return {
-        **{k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_"))},
-        "DJANGO_SETTINGS_MODULE": "filmbase.settings.prod",
-        "DJANGO_SECRET_KEY": "benchmark-only-" + "k" * 40,
-        "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "DJANGO_SECURE_SSL_REDIRECT": "false",
-        "DATABASE_URL": database_url,
-        "FILMBASE_VAR_DIR": str(var),
-        "FILMBASE_BENCHMARK_VIEWS": "1",
-        "FILMBASE_API_ANON_RATE": "off",
-    }
+    """Return the environment of one engine and size: production settings with the
+    benchmark's ceiling views (bench/settings.py), its own var/."""
+    return production_env(
+        database_url,
+        var,
+        DJANGO_SETTINGS_MODULE="bench.settings",
+        FILMBASE_API_ANON_RATE="off",
+        # Each size has its static files (and their twins) in its own var/static.
+        FILMBASE_COLLECTSTATIC="0",
+    )
 
 
 def collected_static(workdir: Path) -> Path:
@@ -155,9 +117,7 @@ def collected_static(workdir: Path) -> Path:
 
 def collect_static(workdir: Path) -> None:
     """Collect (and compress) the static files once; each size gets a copy for its twins."""
-    env = cell_env(f"sqlite:///{workdir}/collect.sqlite3", workdir / "var-collect")
-    static_root = str(collected_static(workdir))
-    manage({**env, "FILMBASE_STATIC_ROOT": static_root}, "collectstatic", "--no-input")
+    harness.collect_static(collected_static(workdir), "bench.settings", workdir / "var-collect")
 
 
 def prepare(env: dict, films: int, static: Path) -> None:
@@ -168,103 +128,21 @@ def prepare(env: dict, films: int, static: Path) -> None:
     shutil.copytree(static, Path(env["FILMBASE_VAR_DIR"]) / "static")
 
 
-# -- The server ----------------------------------------------------------------------
+# -- The server ---------------------------------------------------------------------
 
 
-class Server:
-    """gunicorn as bin/start runs it, on a free port, with each cache on or off."""
-
-    def __init__(self, env: dict, *, public: bool, render: bool):
-        self.port = free_port()
-        self.env = {
+def serve(env: dict, *, public: bool, render: bool) -> Server:
+    """Return bin/start's server for one cell, with each cache on or off."""
+    return Server(
+        {
             **env,
-            "HOST": "127.0.0.1",
-            "PORT": str(self.port),
             "FILMBASE_PUBLIC_CACHE": "on" if public else "off",
             "FILMBASE_RENDER_CACHE": "on" if render else "off",
-            "GUNICORN_ACCESS_LOG": "",
         }
-        self.base = f"http://127.0.0.1:{self.port}"
-
-    def __enter__(self):
-        self.log = tempfile.TemporaryFile()
-        self.process = subprocess.Popen(
-            [PYTHON, "-m", "gunicorn", "--config", "python:filmbase.gunicorn", "filmbase.wsgi"],
-            cwd=ROOT,
-            env=self.env,
-            stdout=self.log,
-            stderr=self.log,
-            start_new_session=True,
-        )
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            try:
-                fetch(self.base + "/healthz")
-                return self
-            except OSError:
-                time.sleep(0.2)
-        self.log.seek(0)
-        raise SystemExit(f"gunicorn did not start:\n{self.log.read().decode()}")
-
-    def workers(self) -> list[int]:
-        pids = []
-        for stat in Path("/proc").glob("[0-9]*/stat"):
-            try:
-                fields = stat.read_text().rsplit(")", 1)[1].split()
-            except OSError:
-                continue
-            if int(fields[1]) == self.process.pid:
-                pids.append(int(stat.parent.name))
-        return pids
-
-    def peak_rss_mb(self) -> float:
-        peaks = []
-        for pid in self.workers():
-            status = Path(f"/proc/{pid}/status").read_text()
-            match = re.search(r"VmHWM:\s+(\d+) kB", status)
-            if match:
-                peaks.append(int(match.group(1)) / 1024)
-        return max(peaks, default=0.0)
-
-    def __exit__(self, *exc):
-        os.killpg(self.process.pid, signal.SIGTERM)
-        try:
-            self.process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            os.killpg(self.process.pid, signal.SIGKILL)
-        self.log.close()
-
-
-def fetch(url: str, headers: dict | None = None) -> tuple[int, dict, bytes]:
-    request = urllib.request.Request(url, headers=headers or {})
-    try:
-        # Only the benchmark's own servers on 127.0.0.1 (http://): never a file: URL.
-        with urllib.request.urlopen(request, timeout=30) as response:  # nosec B310
-            return response.status, dict(response.headers), response.read()
-    except urllib.error.HTTPError as error:
-        return error.code, dict(error.headers), error.read()
+    )
 
 
 # -- wrk -----------------------------------------------------------------------------
-
-
-def wrk(url: str, seconds: float, connections: int, headers: dict | None = None) -> dict:
-    command = ["wrk", "-t1", f"-c{connections}", f"-d{seconds}s", "--latency", "--timeout", "5s"]
-    for name, value in (headers or {}).items():
-        command += ["-H", f"{name}: {value}"]
-    output = subprocess.run(command + [url], capture_output=True, text=True, check=True).stdout
-    result = {"rps": float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))}
-    for label, key in (("50%", "p50_ms"), ("99%", "p99_ms")):
-        match = re.search(rf"{re.escape(label)}\s+([\d.]+)(us|ms|s)\b", output)
-        value, unit = float(match.group(1)), match.group(2)
-        result[key] = value / 1000 if unit == "us" else value * 1000 if unit == "s" else value
-    non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
-    result["non_2xx"] = int(non_2xx.group(1)) if non_2xx else 0
-    errors = re.search(
-        r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output
-    )
-    result["socket_errors"] = sum(map(int, errors.groups())) if errors else 0
-    return result
 
 
 def side_by_side(twin: str, dynamic: str, args, headers=None, twin_headers=None) -> dict:
@@ -344,11 +222,11 @@ def measure(engine: str, films: int, env: dict, workdir: Path, args) -> dict:
         result["search"] = in_process(env, "search")
         progress(f"{engine} {films} films: search {result['search']}")
 
-    with Server(env, public=False, render=False) as server:
+    with serve(env, public=False, render=False) as server:
         twins = make_twins(server, var / "static")
     # A new server per mode: whitenoise indexes static files (the twins) when it starts.
     for mode, public, render in MODES:
-        with Server(env, public=public, render=render) as server:
+        with serve(env, public=public, render=render) as server:
             ceilings = CEILINGS if mode == "cold" else []
             for name, path, kind, is_api in [*selected(URLS, args), *ceilings]:
                 headers = {"Accept": "application/json"} if is_api else {}
@@ -388,8 +266,8 @@ def measure_growth(engine: str, envs: dict[int, dict], args) -> dict:
         if mode == "cached":
             continue
         with (
-            Server(envs[small], public=public, render=render) as smaller,
-            Server(envs[large], public=public, render=render) as larger,
+            serve(envs[small], public=public, render=render) as smaller,
+            serve(envs[large], public=public, render=render) as larger,
         ):
             ceilings = CEILINGS if mode == "cold" else []
             for name, path, _kind, is_api in [*selected(URLS, args), *ceilings]:
@@ -440,7 +318,7 @@ def measure_engine(engine: str, sizes, workdir: Path, args, report: dict, url_of
 def versions() -> dict:
     script = (
         "import importlib.metadata as m, sqlite3;"
-        "print(*(m.version(p) for p in ('django', 'djangorestframework', 'gunicorn',"
+        "print(*(m.version(p) for p in ('django', 'djangorestframework', 'waitress',"
         " 'whitenoise')), sqlite3.sqlite_version)"
     )
     probe = subprocess.run(
@@ -457,7 +335,7 @@ def versions() -> dict:
         "python": platform.python_version(),
         "django": probe[0],
         "djangorestframework": probe[1],
-        "gunicorn": probe[2],
+        "waitress": probe[2],
         "whitenoise": probe[3],
         "sqlite": probe[4],
         "postgresql": postgres.split()[-1] if postgres else "",
@@ -516,14 +394,13 @@ def main() -> None:
         )
     )
 
-    # What the servers will run with: gunicorn's own settings module, read from this
+    # What the servers will run with: filmbase/server.py's settings, read from this
     # environment, which every server inherits.
-    from filmbase import gunicorn as served  # noqa: PLC0415 - ROOT is on sys.path by now
+    from filmbase.server import options  # noqa: PLC0415
 
     settings = {
-        "workers": str(served.workers),
-        "threads": str(served.threads),
-        "worker_class": served.worker_class,
+        "server": "waitress (filmbase/server.py)",
+        "threads": str(options()["threads"]),
         "wrk": f"1 thread, {args.connections} connections, {args.seconds:g}s runs, "
         f"{args.rounds} rounds after a {args.warmup}s warm-up",
     }
@@ -551,7 +428,9 @@ def main() -> None:
                 # The smoke run checks the harness on PostgreSQL once, at the smallest size.
                 sizes = args.sizes[:1] if args.smoke else args.sizes
                 with PostgreSQL() as postgres:
-                    databases = {films: postgres.database(f"bench_{films}") for films in sizes}
+                    databases = {
+                        films: postgres.create_database(f"bench_{films}") for films in sizes
+                    }
                     measure_engine(engine, sizes, workdir, args, report, databases.get)
 
     from bench.report import write_report  # noqa: PLC0415 - keeps this file standalone

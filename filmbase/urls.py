@@ -38,14 +38,6 @@ urlpatterns += i18n_patterns(
     prefix_default_language=False,
 )
 
-if settings.FILMBASE_BENCHMARK_VIEWS:
-    from filmbase import bench_views
-
-    urlpatterns += [
-        path("bench/ok", bench_views.ok),
-        path("bench/api/films/", bench_views.film_list_json),
-    ]
-
 # JSON under /api/, the friendly bilingual pages elsewhere.
 handler400 = "core.api.errors.bad_request"
 handler404 = "core.views.page_not_found"

@@ -1,4 +1,4 @@
-"""WSGI entry point: `gunicorn filmbase.wsgi`."""
+"""WSGI entry point: served by waitress through `python -m filmbase.server` (bin/start)."""
 
 import os
 

@@ -5,7 +5,7 @@ import json
 import pytest
 from django.test import RequestFactory
 
-from filmbase import bench_views
+from bench import views as bench_views
 from tests.films.factories import FilmFactory, ThemeFactory
 
 pytestmark = pytest.mark.django_db

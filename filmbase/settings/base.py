@@ -256,8 +256,6 @@ FILMBASE_PUBLIC_CACHE = env_bool("FILMBASE_PUBLIC_CACHE", True)
 # Reuse each public view's rendering for the content version, for every request that
 # reaches the view (signed-in curators; everyone when the public cache is off).
 FILMBASE_RENDER_CACHE = env_bool("FILMBASE_RENDER_CACHE", True)
-# The benchmark's ceilings (filmbase/bench_views.py): never on a public site.
-FILMBASE_BENCHMARK_VIEWS = env_bool("FILMBASE_BENCHMARK_VIEWS", False)
 FILMBASE_CONTENT_VERSION_STORE = env_str(
     "FILMBASE_CONTENT_VERSION_STORE", "cache" if REDIS_URL else "file"
 )

@@ -1,7 +1,7 @@
 """Production: everything from the environment, HTTPS behind a proxy, loud when incomplete.
 
 Required: DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS, DATABASE_URL. Optional: REDIS_URL,
-DJANGO_CSRF_TRUSTED_ORIGINS, the API throttle rates, the gunicorn variables. See
+DJANGO_CSRF_TRUSTED_ORIGINS, the API throttle rates, the app server's variables. See
 .env.example and docs/deployment.md.
 """
 

@@ -42,10 +42,10 @@ def test_production_refuses_to_start_without_a_required_variable(missing, prod_e
 
 def test_env_example_lists_every_variable_the_settings_read():
     read = set()
-    for path in [*(ROOT / "filmbase" / "settings").glob("*.py"), ROOT / "filmbase" / "gunicorn.py"]:
+    for path in [*(ROOT / "filmbase" / "settings").glob("*.py"), ROOT / "filmbase" / "server.py"]:
         text = path.read_text()
         read |= set(re.findall(r"env_(?:str|bool|int|list)\(\s*\"([A-Z_]+)\"", text))
-        read |= set(re.findall(r"os\.environ\.get\(\"([A-Z_]+)\"", text))
+        read |= set(re.findall(r"environ\.get\(\"([A-Z_]+)\"", text))
     listed = set(re.findall(r"^([A-Z_]+)=", (ROOT / ".env.example").read_text(), re.MULTILINE))
     assert read, "no environment variable found in the settings"
     assert read <= listed, f"missing from .env.example: {sorted(read - listed)}"
@@ -58,7 +58,7 @@ def compose():
 
 def test_compose_names_the_database_cache_and_web_services(compose):
     services = compose["services"]
-    assert set(services) == {"db", "cache", "web"}
+    assert set(services) == {"db", "cache", "web", "proxy"}
     assert services["db"]["image"] == "postgres:16"
     assert services["cache"]["image"].startswith("redis:7")
     assert services["web"]["build"] == "."
@@ -121,27 +121,40 @@ def test_posters_go_to_object_storage_when_a_bucket_is_named(prod_env):
     assert result.stdout.split()[-2:] == ["storages.backends.s3.S3Storage", "False"]
 
 
-class ComposeLoader(yaml.SafeLoader):
-    """Read compose files, which may use compose's own `!reset` tag."""
-
-
-ComposeLoader.add_constructor(
-    "!reset", lambda loader, node: ("reset", loader.construct_sequence(node))
-)
-
-
-def test_the_scale_override_puts_one_proxy_in_front_of_every_web_container(compose):
-    override = yaml.load((ROOT / "docker-compose.scale.yml").read_text(), Loader=ComposeLoader)
-    services = override["services"]
+def test_nginx_is_the_only_way_in_and_web_counts_it_as_a_proxy(compose):
+    services = compose["services"]
     # `--scale web=3` needs web without a published port, the proxy with the one port.
-    assert compose["services"]["web"]["ports"] and services["web"]["ports"] == ("reset", [])
+    assert "ports" not in services["web"]
     assert services["proxy"]["ports"] == ["${WEB_PORT:-8000}:80"]
     assert services["proxy"]["depends_on"] == {"web": {"condition": "service_healthy"}}
     assert "./deploy/nginx.conf:/etc/nginx/conf.d/default.conf:ro" in services["proxy"]["volumes"]
-    # Behind it, throttling counts the client's address, not the proxy's.
-    assert services["web"]["environment"]["FILMBASE_NUM_PROXIES"] == "${FILMBASE_NUM_PROXIES:-1}"
+    # `resolve` in an upstream needs nginx 1.27.3 or newer.
+    major, minor = map(int, re.match(r"nginx:(\d+)\.(\d+)", services["proxy"]["image"]).groups())
+    assert (major, minor) >= (1, 28)
+    # Behind it, throttling and sign-in lock-outs count the client's address, not the
+    # proxy's, and the app server takes the proxy's word for address and scheme.
+    environment = services["web"]["environment"]
+    assert environment["FILMBASE_NUM_PROXIES"] == "${FILMBASE_NUM_PROXIES:-1}"
+    assert environment["FORWARDED_ALLOW_IPS"] == "*"
+
+
+def test_nginx_resolves_web_while_running_and_sets_the_forwarded_headers_itself():
     nginx = (ROOT / "deploy" / "nginx.conf").read_text()
-    assert "server web:8000;" in nginx
+    assert re.search(r"^resolver 127\.0\.0\.11 valid=\d+s", nginx, re.MULTILINE)
+    assert re.search(r"^\s*server web:8000 resolve;", nginx, re.MULTILINE)
+    assert "zone filmbase" in nginx
     assert "proxy_set_header Host $http_host;" in nginx
     assert "proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;" in nginx
+    assert "proxy_set_header X-Forwarded-Proto $scheme;" in nginx
+    assert "$http_x_forwarded_proto" not in nginx  # a client's own header is never passed on
     assert "client_max_body_size 6m;" in nginx
+
+
+def test_nginx_drops_idle_upstream_connections_before_the_app_server_does():
+    """Else a request sent on a connection waitress is closing fails with a 502."""
+    from filmbase.server import options
+
+    nginx = (ROOT / "deploy" / "nginx.conf").read_text()
+    upstream = re.search(r"upstream filmbase \{(.*?)\}", nginx, re.DOTALL).group(1)
+    keepalive = int(re.search(r"keepalive_timeout (\d+)s;", upstream).group(1))
+    assert keepalive < options({})["channel_timeout"]

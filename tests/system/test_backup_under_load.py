@@ -107,8 +107,6 @@ class Curator(threading.Thread):
 
 def test_a_backup_taken_during_writes_is_a_snapshot_that_restores_exactly(site_factory, tmp_path):
     site = site_factory(
-        workers=2,
-        threads=4,
         extra={"FILMBASE_API_ANON_RATE": "off", "FILMBASE_API_USER_RATE": "off"},
     )
     token = site.curator_token()

@@ -24,7 +24,6 @@ def probe(site):
 def test_the_probe_passes_when_production_allows_only_the_public_name(site_factory):
     """As `.env.example` configures it: one public host name, HTTPS redirects on."""
     site = site_factory(
-        workers=1,
         extra={
             "DJANGO_ALLOWED_HOSTS": "filmbase.example.org",
             "DJANGO_SECURE_SSL_REDIRECT": "true",

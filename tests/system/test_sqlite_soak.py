@@ -1,7 +1,7 @@
 """SQLite, the embedded default, under mixed reads and writes: no "database is locked".
 
-filmbase is served exactly as `make run` serves it (bin/start, prod settings, gunicorn
-with its default 2 processes × 4 threads) on a SQLite file. For SOAK_SECONDS readers
+filmbase is served exactly as `make run` serves it (bin/start, prod settings, waitress
+with its default threads) on a SQLite file. For SOAK_SECONDS readers
 fetch pages and API answers (some with a unique query string, so that they reach the
 database) while two curators write through the API with their tokens, from two threads
 each: every thread creates themes
@@ -46,8 +46,6 @@ def sqlite_site(site_factory, tmp_path):
     if os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://")):
         pytest.skip("the SQLite soak runs in the SQLite pass; DATABASE_URL is PostgreSQL")
     return site_factory(
-        workers=2,
-        threads=4,
         database_url=f"sqlite:///{tmp_path / 'soak.sqlite3'}",
         # All load comes from one address: throttling would answer most of it with 429.
         extra={"FILMBASE_API_ANON_RATE": "off", "FILMBASE_API_USER_RATE": "off"},

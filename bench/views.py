@@ -1,4 +1,4 @@
-"""Ceilings for the benchmark (bench/run.py), mounted only with FILMBASE_BENCHMARK_VIEWS=on.
+"""Ceilings for the benchmark (bench/run.py), mounted by bench/urls.py and nowhere else.
 
 - `ok`: the cheapest answer Django can give through filmbase's middleware: the ceiling
   any page is measured against.
