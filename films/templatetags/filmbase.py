@@ -6,7 +6,7 @@ from django import template
 from django.conf import settings
 from django.core.exceptions import DisallowedHost
 from django.core.serializers.json import DjangoJSONEncoder
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.http import urlencode
 from django.utils.translation import get_language, gettext, override
@@ -83,21 +83,22 @@ def page_languages(context):
     Used for the language switcher (plain links, so cached pages stay the same for every
     visitor), the canonical URL and the hreflang alternates. Of the query string only the
     parameters the view names in `canonical_query` are kept (a filter, a page number).
-    A page that does not exist (a 404) offers the home page in each language.
+    An error page (`error_page`), or a page whose address cannot be built again (a route
+    without a name: the admin's catch-all, media files), offers the home page in each
+    language: an error page must never fail.
     """
     request = context["request"]
     current = get_language()
-    query = urlencode(context.get("canonical_query") or {})
-    match = request.resolver_match
+    match = None if context.get("error_page") else request.resolver_match
+    query = urlencode(context.get("canonical_query") or {}) if match else ""
     pages = []
     for code, name in settings.LANGUAGES:
         with override(code):
-            if match is None or match.view_name is None:
+            path = _same_page(match)
+            if path is None:
                 path = reverse("home:index")
-            else:
-                path = reverse(match.view_name, args=match.args, kwargs=match.kwargs)
-        if query:
-            path = f"{path}?{query}"
+            elif query:
+                path = f"{path}?{query}"
         pages.append(
             {
                 "code": code,
@@ -109,6 +110,16 @@ def page_languages(context):
             }
         )
     return pages
+
+
+def _same_page(match) -> str | None:
+    """Return the path of the matched page in the active language, or None."""
+    if match is None or match.url_name is None:
+        return None
+    try:
+        return reverse(match.view_name, args=match.args, kwargs=match.kwargs)
+    except NoReverseMatch:
+        return None
 
 
 @register.simple_tag
