@@ -153,6 +153,20 @@ def _ornament(digest: bytes, accent: str, shade: str) -> SafeString:
 
 
 @functools.lru_cache(maxsize=1024)
+def _title(text: str, cjk: bool, keep: tuple[str, ...]) -> tuple[SafeString, int, int]:
+    """Return a title's lines as <tspan>s, how many there are and the font size: the
+    same for every poster of the same title, so broken and escaped once per process."""
+    lines, size = _lines(text, cjk=cjk, keep=keep)
+    step = int(size * 1.18)
+    markup = format_html_join(
+        "",
+        '<tspan x="24" y="{}">{}</tspan>',
+        ((92 + i * step, line) for i, line in enumerate(lines)),
+    )
+    return markup, len(lines), size
+
+
+@functools.lru_cache(maxsize=1024)
 def _backdrop(key: str, gradient: str) -> SafeString:
     """Return the poster's markup up to its title: the gradients, the ornament, the
     kicker and the rule. They depend on the slug alone, so each film's is drawn once per
@@ -195,16 +209,10 @@ def poster_svg(film, *, element_id: str = "") -> SafeString:
     titles = film.titles
     main = titles[0]
     directors = film.directors
-    lines, size = _lines(
+    title, count, size = _title(
         main.text,
-        cjk=guess_lang(main.text) == "zh-Hans",
-        keep=tuple(person.name_zh for person in directors),
-    )
-    step = int(size * 1.18)
-    title = format_html_join(
-        "",
-        '<tspan x="24" y="{}">{}</tspan>',
-        ((92 + i * step, line) for i, line in enumerate(lines)),
+        guess_lang(main.text) == "zh-Hans",
+        tuple(person.name_zh for person in directors),
     )
     secondary = ""
     if len(titles) > 1:
@@ -212,7 +220,7 @@ def poster_svg(film, *, element_id: str = "") -> SafeString:
         secondary = format_html(
             '<text class="poster-sub" x="24" y="{}" font-size="17" fill="' + INK + '" '
             'opacity="0.85" lang="{}">{}</text>',
-            92 + len(lines) * step + 4,
+            92 + count * int(size * 1.18) + 4,
             titles[1].lang,
             sub if len(sub) <= 28 else sub[:27] + "…",
         )
