@@ -102,6 +102,12 @@ def test_a_film_card_links_poster_and_titles_and_names_directors_and_title_statu
     ) in card
 
 
+@pytest.mark.parametrize("path", ["/", "/films/", "/themes/science-fiction/"])
+def test_film_cards_come_from_their_template(client, works, path):
+    response = client.get(path)
+    assert "films/_film_card.html" in [template.name for template in response.templates]
+
+
 def test_film_list_filtered_by_theme(client, works):
     page = html(client.get(reverse("films:list"), {"theme": "hometown"}))
     assert "Wheat Harvest" in page and "The Courier" not in page
