@@ -74,9 +74,24 @@ def robots_txt(request):
     return HttpResponse(body, content_type="text/plain; charset=utf-8")
 
 
+# What the error pages tell base.html: no canonical URL or alternates (there is no page
+# to point to), and language links to the home pages (templatetags/filmbase.py).
+ERROR_PAGE = {"error_page": True}
+
+
 def page_not_found(request, exception=None):
     """Render the friendly 404 page in the language of the URL."""
-    return render(request, "404.html", status=404)
+    return render(request, "404.html", ERROR_PAGE, status=404)
+
+
+def bad_request(request, exception=None):
+    """Render the friendly 400 page, without reading the request's body.
+
+    Not Django's handler: its @requires_csrf_token reads a POST body again, and the body
+    may be what was wrong (a form in a charset Django refuses), so the 400 became a 500.
+    The page has no form that posts, so it needs no CSRF token.
+    """
+    return render(request, "400.html", ERROR_PAGE, status=400)
 
 
 def server_error(request):

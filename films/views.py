@@ -9,8 +9,6 @@ the joins live in the querysets' `for_list()` / `for_detail()` methods.
 from django.db.models import Exists, OuterRef, Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
-from django.utils.html import format_html_join
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
@@ -164,13 +162,13 @@ def _quote_filter(name: str, slug: str):
 
 
 def _filter_fields(active: dict) -> list[dict]:
-    """Return the quotes page's three filters: name, labels and their <option>s as HTML.
+    """Return the quotes page's three filters: name, labels and their choices.
 
     Offered are only the directors, films and themes that have published quotes, at
     most FILTER_CHOICES of each; one named in the address is offered too, as chosen. Each
     list walks its entries in order and checks each for a published quote through an
     index, stopping after FILTER_CHOICES: the cost does not grow with the number of
-    quotes (at 10,000 films on SQLite, 25 ms → 3 ms for the three).
+    quotes. Each choice is (slug, label, chosen); the template writes the <option>s.
     """
     quoted = Quote.objects.published()
     has_quote = {
@@ -201,20 +199,14 @@ def _filter_fields(active: dict) -> list[dict]:
         offered = list(queryset.filter(has_quote[name])[:FILTER_CHOICES])
         if selected is not None and selected not in offered:
             offered.append(selected)  # named in the address: shown as chosen
-        # Built here rather than in a template loop: up to FILTER_CHOICES options each.
-        options = format_html_join(
-            "",
-            '<option value="{}"{}>{}</option>',
+        options = [
             (
-                (
-                    obj.slug,
-                    # A constant attribute, no outside text: safe as it is.
-                    mark_safe(" selected") if obj == selected else "",  # nosec B308
-                    localized(obj, "name").text if name == "theme" else obj.label,
-                )
-                for obj in offered
-            ),
-        )
+                obj.slug,
+                localized(obj, "name").text if name == "theme" else obj.label,
+                obj == selected,
+            )
+            for obj in offered
+        ]
         fields.append(
             {"name": name, "label": labels[name][0], "empty": labels[name][1], "options": options}
         )

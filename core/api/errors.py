@@ -10,7 +10,6 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import DataError, IntegrityError
 from django.db.models import ProtectedError, RestrictedError
 from django.http import JsonResponse
-from django.views import defaults
 from django.views.decorators.csrf import csrf_exempt
 from rest_framework import exceptions, status
 from rest_framework.exceptions import ErrorDetail
@@ -21,6 +20,7 @@ from rest_framework.views import exception_handler as drf_exception_handler
 
 from core.content import ContentModel
 from core.outage import is_database_unavailable, service_unavailable
+from core.views import bad_request as page_bad_request
 from core.views import server_error as page_server_error
 
 logger = logging.getLogger(__name__)
@@ -192,7 +192,7 @@ def bad_request(request, exception=None):
     """Answer a suspicious or malformed request: JSON under /api/, the HTML page elsewhere."""
     if is_api_request(request):
         return JsonResponse({"detail": "Bad request."}, status=400)
-    return defaults.bad_request(request, exception)
+    return page_bad_request(request, exception)
 
 
 def server_error(request):

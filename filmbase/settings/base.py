@@ -69,7 +69,8 @@ MIDDLEWARE = [
     "core.security.UnusedMethodMiddleware",
     # Outside the public cache, so that answers served from the cache get CORS headers too.
     "corsheaders.middleware.CorsMiddleware",
-    "whitenoise.middleware.WhiteNoiseMiddleware",
+    # whitenoise, with security headers and without unused bundle files (core/staticfiles.py).
+    "core.staticfiles.StaticFilesMiddleware",
     "core.caching.PublicCacheMiddleware",
     # Anonymous reads may use the read replica, when one is configured (core/routers.py).
     "core.routers.ReplicaMiddleware",

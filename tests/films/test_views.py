@@ -102,6 +102,12 @@ def test_a_film_card_links_poster_and_titles_and_names_directors_and_title_statu
     ) in card
 
 
+@pytest.mark.parametrize("path", ["/", "/films/", "/themes/science-fiction/"])
+def test_film_cards_come_from_their_template(client, works, path):
+    response = client.get(path)
+    assert "films/_film_card.html" in [template.name for template in response.templates]
+
+
 def test_film_list_filtered_by_theme(client, works):
     page = html(client.get(reverse("films:list"), {"theme": "hometown"}))
     assert "Wheat Harvest" in page and "The Courier" not in page
@@ -257,36 +263,6 @@ def test_a_generated_poster_is_drawn_and_an_uploaded_one_replaces_it(client, wor
     assert '<meta property="og:image" content="http://testserver/media/posters/courier.png">' in (
         page
     )
-
-
-def test_posters_are_deterministic_and_differ_between_films(works):
-    from films.posters import palette, poster_svg
-
-    assert poster_svg(works["wheat"]) == poster_svg(works["wheat"])
-    assert palette("wheat-harvest") != palette("the-courier")
-
-
-@pytest.mark.parametrize(
-    ("title", "lines"),
-    [
-        ("Wheat Harvest", ["Wheat", "Harvest"]),
-        ("New World", ["New World"]),
-        # Longer titles get longer lines, at most four, the last one cut with an ellipsis.
-        (
-            "The Last Line of Defense Against the Night",
-            ["The Last Line of", "Defense Against", "the Night"],
-        ),
-        ("A " * 40, ["A A A A A A A A", "A A A A A A A A", "A A A A A A A A", "A A A A A A A…"]),
-        # A word longer than a line starts its own line and is cut.
-        ("To Supercalifragilistic", ["To", "Supercalifra", "gilistic"]),
-        ("麦收", ["麦收"]),
-    ],
-)
-def test_poster_titles_break_at_spaces_into_at_most_four_lines(title, lines):
-    from core.content import guess_lang
-    from films.posters import _lines
-
-    assert _lines(title, cjk=guess_lang(title) == "zh-Hans")[0] == lines
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,88 @@
+"""Generated posters: the same film always looks the same; titles break between words."""
+
+import pytest
+
+from core.content import guess_lang
+from films.posters import _lines, palette, poster_svg
+
+
+def lines_of(title: str, keep: tuple[str, ...] = ()) -> list[str]:
+    return _lines(title, cjk=guess_lang(title) == "zh-Hans", keep=keep)[0]
+
+
+def test_posters_are_deterministic_and_differ_between_films(works):
+    assert poster_svg(works["wheat"]) == poster_svg(works["wheat"])
+    assert palette("wheat-harvest") != palette("the-courier")
+
+
+@pytest.mark.parametrize(
+    ("title", "lines"),
+    [
+        ("Wheat Harvest", ["Wheat", "Harvest"]),
+        ("New World", ["New World"]),
+        # Longer titles get longer lines, at most four, the last one cut with an ellipsis.
+        (
+            "The Last Line of Defense Against the Night",
+            ["The Last Line of", "Defense Against", "the Night"],
+        ),
+        ("A " * 40, ["A A A A A A A A", "A A A A A A A A", "A A A A A A A A", "A A A A A A A…"]),
+        # A hyphen is not a break.
+        ("Sci-fi Homecoming", ["Sci-fi", "Homecoming"]),
+        ("麦收", ["麦收"]),
+    ],
+)
+def test_latin_titles_break_at_spaces_into_at_most_four_lines(title, lines):
+    assert lines_of(title) == lines
+
+
+def test_a_word_longer_than_a_line_is_cut_to_fit():
+    lines = lines_of("To Supercalifragilistic")
+    assert "".join(lines).replace(" ", "") == "ToSupercalifragilistic"
+    assert all(len(line) <= 12 for line in lines)
+    lines = lines_of("长" * 30)
+    assert all(len(line) <= 7 for line in lines) and len(lines) == 4
+
+
+@pytest.mark.parametrize(
+    ("title", "keep", "lines"),
+    [
+        # Today's label of an untitled film: the line ends between words.
+        ("薛晓路导演的未命名作品", ("薛晓路",), ["薛晓路导演的", "未命名作品"]),
+        # A director's name is kept whole even where the dictionary would split it.
+        ("李少红导演的未命名作品", ("李少红",), ["李少红导演的", "未命名作品"]),
+        (
+            "贾樟柯、叶锦添导演的未命名作品",
+            ("贾樟柯", "叶锦添"),
+            ["贾樟柯、叶锦添", "导演的未命名", "作品"],
+        ),
+        # Punctuation stays with its word: no line starts with 》 or ends with 《.
+        ("一个《未命名》的人工智能故事", (), ["一个《未命名》", "的人工智能故事"]),
+    ],
+)
+def test_chinese_titles_break_between_words(title, keep, lines):
+    assert lines_of(title, keep) == lines
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["薛晓路导演的未命名作品", "钟馗嫁妹之人工智能作品", "可灵AI导演共创计划的未命名作品"],
+)
+def test_named_words_are_never_broken(title):
+    text = "\n".join(lines_of(title))
+    for word in ("命名", "作品", "导演", "人工智能", "共创"):
+        if word in title:
+            assert word in text, (word, text)
+    for line in text.splitlines():
+        assert line[0] not in "、，。》：" and line[-1] not in "《"
+
+
+def test_the_untitled_label_of_a_film_keeps_its_words_on_the_poster(works):
+    from django.utils import translation
+
+    film = works["wheat"]
+    film.title = film.title_zh = ""
+    with translation.override("zh-hans"):
+        svg = str(poster_svg(film))
+    tspans = [part.split(">", 1)[1] for part in svg.split("</tspan>")[:-1]]
+    assert tspans and all("命名" in t or "命" not in t for t in tspans)
+    assert any(t.endswith("作品") for t in tspans)
