@@ -6,4 +6,6 @@ from django.core.wsgi import get_wsgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "filmbase.settings.base")
 
-application = get_wsgi_application()
+from core.wsgi import readable_charsets  # noqa: E402 - after the settings module is named
+
+application = readable_charsets(get_wsgi_application())
