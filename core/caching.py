@@ -23,6 +23,7 @@ import hashlib
 import logging
 import time
 from pathlib import Path
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import caches
@@ -30,6 +31,8 @@ from django.core.exceptions import MiddlewareNotUsed
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse, HttpResponseNotModified
+from django.urls import Resolver404, resolve
+from django.utils import translation
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date, parse_etags
 
@@ -122,8 +125,15 @@ def connect_content_signals(models) -> None:
 # -- Marking what may be cached ------------------------------------------------------
 
 
-def public_cache(view):
-    """Mark a view's successful GET answers as the same for every anonymous visitor."""
+def public_cache(view=None, *, params=()):
+    """Mark a view's successful GET answers as the same for every anonymous visitor.
+
+    `params` names the query parameters the view reads: the cache keys its answers on
+    those alone, and does not store answers to requests carrying any other (below).
+    Use as `@public_cache` or `@public_cache(params=("page",))`.
+    """
+    if view is None:
+        return functools.partial(public_cache, params=params)
 
     @functools.wraps(view)
     def wrapper(request, *args, **kwargs):
@@ -131,6 +141,8 @@ def public_cache(view):
         mark_public(response)
         return response
 
+    # functools.wraps copies it onto the decorators outside (require_GET…) as well.
+    wrapper.public_cache_params = frozenset(params)
     return wrapper
 
 
@@ -163,6 +175,60 @@ def version_etag(version: str) -> str:
     return f'"{release_token()}-{version}"'
 
 
+# -- What a request's answer depends on ----------------------------------------------
+
+
+def resolve_view(request):
+    """Return the view function that will answer this request, or None if none will.
+
+    Resolved here, before the view runs, as the URL resolver will again after the
+    middleware (its patterns are compiled once per process). The language prefix
+    (/zh-hans/) matches only while its language is active, and nothing has activated one
+    yet this early in the request.
+    """
+    path = request.path_info
+    language = translation.get_language_from_path(path) or settings.LANGUAGE_CODE
+    try:
+        with translation.override(language):
+            return resolve(path, getattr(request, "urlconf", None)).func
+    except Resolver404:
+        return None
+
+
+def view_params(view) -> frozenset:
+    """Return the query parameters `view` reads.
+
+    A function view declares them with `public_cache(params=…)`; an API view class
+    answers `public_cache_params(actions)` (core/api/views.py: its filters, paging and
+    format). A view that declares nothing reads no query parameter.
+    """
+    names = getattr(view, "public_cache_params", None)
+    if names is not None:
+        return names
+    cls = getattr(view, "cls", None)
+    if cls is not None and hasattr(cls, "public_cache_params"):
+        return cls.public_cache_params(getattr(view, "actions", None) or {})
+    return frozenset()
+
+
+def _variant(request, view) -> str | None:
+    """Return what, besides the URL, picks the representation; None: do not store.
+
+    For the API that is the Accept header, but only the values the view's renderers
+    answer exactly (their media types, `*/*` or none): anything else is negotiated by the
+    view itself (maybe a 406), uncached. A view with a single renderer gives them all the
+    same answer, so they share one entry.
+    """
+    if not request.path_info.startswith("/api/"):
+        return ""
+    accept = request.META.get("HTTP_ACCEPT", "").strip()
+    renderers = getattr(getattr(view, "cls", None), "renderer_classes", None) or ()
+    media_types = {renderer.media_type for renderer in renderers}
+    if accept not in {"", "*/*", *media_types}:
+        return None
+    return "" if len(media_types) <= 1 or accept == "*/*" else accept
+
+
 # -- The middleware ------------------------------------------------------------------
 
 
@@ -172,6 +238,11 @@ class PublicCacheMiddleware:
     Sits directly after WhiteNoise, so that a revalidation or a cache hit costs about what
     serving a static file does.
 
+    Junk cannot fill the cache: a stored answer is keyed on the query parameters its view
+    reads (normalised: sorted by name, each with the value the view sees — the last), and
+    an answer to a request carrying any other parameter is served but never stored, so
+    `?cachebust=N` adds nothing however many N there are. Which parameters a view reads
+    is found by resolving the path here, before the view runs (`resolve_view`).
     """
 
     def __init__(self, get_response):
@@ -204,6 +275,8 @@ class PublicCacheMiddleware:
                 return not_modified
 
         key = self._key(request, version)
+        if key is None:  # a parameter or header the view does not know: serve, uncached
+            return self.get_response(request)
         entry = self._get(key)
         if entry is not None:
             return self._from_entry(request, entry)
@@ -217,17 +290,16 @@ class PublicCacheMiddleware:
             self._set(key, response)
         return response
 
-    def _key(self, request, version: str) -> str:
-        variant = (
-            request.META.get("HTTP_ACCEPT", "") if request.path_info.startswith("/api/") else ""
-        )
+    def _key(self, request, version: str) -> str | None:
+        view = resolve_view(request)
+        if view is None or not view_params(view).issuperset(request.GET.keys()):
+            return None
+        variant = _variant(request, view)
+        if variant is None:
+            return None
+        query = urlencode(sorted((name, request.GET[name]) for name in request.GET))
         raw = "\n".join(
-            (
-                request.scheme,
-                request.META.get("HTTP_HOST", ""),
-                request.get_full_path(),
-                variant,
-            )
+            (request.scheme, request.META.get("HTTP_HOST", ""), request.path, query, variant)
         )
         digest = hashlib.blake2b(raw.encode("utf-8", "surrogateescape"), digest_size=16)
         return f"filmbase:page:{release_token()}:{version}:{digest.hexdigest()}"

@@ -11,6 +11,7 @@ from django.urls import reverse
 
 from core.caching import bump_version, current_version
 from tests.admin_forms import form_as_posted
+from tests.conftest import grow_works
 from tests.films.factories import FilmFactory, ThemeFactory
 
 pytestmark = pytest.mark.django_db
@@ -205,6 +206,68 @@ def test_concurrent_edits_in_one_process_all_bump_the_version(settings, caplog):
     assert len(seen) > 1
 
 
+# -- Junk cannot fill the cache --------------------------------------------------------
+
+
+def _entries() -> int:
+    return len(caches["default"]._cache)
+
+
+@pytest.mark.parametrize(
+    "path, junk",
+    [
+        ("/films/wheat-harvest/", "?cachebust={n}"),
+        ("/films/", "?page=1&x={n}"),
+        ("/zh-hans/quotes/", "?film=wheat-harvest&utm_source={n}"),
+        ("/api/v1/films/", "?cachebust={n}"),
+        ("/api/v1/export/", "?cachebust={n}"),
+    ],
+)
+def test_a_thousand_junk_query_strings_are_answered_but_store_nothing(
+    client, works, settings, path, junk
+):
+    off = {"anon": None, "user": None, "token": None}  # one address asks a thousand times
+    settings.REST_FRAMEWORK = {**settings.REST_FRAMEWORK, "DEFAULT_THROTTLE_RATES": off}
+    assert client.get(path).status_code == 200  # the page itself, stored once
+    before = _entries()
+    for n in range(1000):
+        assert client.get(path + junk.format(n=n)).status_code == 200
+    assert _entries() == before
+
+
+@pytest.mark.parametrize(
+    "first, second",
+    [
+        ("/films/?page=1", "/films/?page=1"),
+        (
+            "/quotes/?film=wheat-harvest&director=jia-zhangke",
+            "/quotes/?director=jia-zhangke&film=wheat-harvest",
+        ),
+        ("/api/v1/films/?ordering=title&page=1", "/api/v1/films/?page=1&ordering=title"),
+        ("/api/v1/quotes/?search=home", "/api/v1/quotes/?search=home"),
+        ("/api/v1/search/?q=wheat", "/api/v1/search/?q=wheat"),
+        ("/api/v1/schema/?format=json", "/api/v1/schema/?format=json"),
+        ("/sitemap-films.xml?p=1", "/sitemap-films.xml?p=1"),
+    ],
+)
+def test_parameters_a_view_reads_are_cached_in_any_order(
+    client, works, first, second, django_assert_num_queries
+):
+    response = client.get(first)
+    assert response.status_code == 200, first
+    with django_assert_num_queries(0):
+        again = client.get(second)
+    assert again.status_code == 200 and again.content == response.content
+
+
+def test_the_key_holds_the_value_the_view_reads(client, works):
+    """`?page=2&page=1` is page 1 to the view (the last value), never page 2's copy."""
+    grow_works(works, 30)  # two pages of films
+    second = client.get("/films/?page=2").content
+    assert client.get("/films/?page=2&page=1").content != second
+    assert client.get("/films/?page=1&page=2").content == second
+
+
 def test_an_edit_missed_during_an_outage_is_seen_once_the_answers_expire(
     client, film, settings, monkeypatch, caplog
 ):
@@ -224,3 +287,23 @@ def test_an_edit_missed_during_an_outage_is_seen_once_the_answers_expire(
     assert "Wheat Harvest" in client.get(film.get_absolute_url()).content.decode()  # stale
     time.sleep(2.1)
     assert "Harvest Time" in client.get(film.get_absolute_url()).content.decode()
+
+
+def test_only_accept_values_the_api_answers_exactly_are_cached(
+    api_client, film, django_assert_num_queries
+):
+    assert api_client.get("/api/v1/films/").status_code == 200
+    with django_assert_num_queries(0):  # the same JSON, one entry
+        assert api_client.get("/api/v1/films/", HTTP_ACCEPT="application/json").status_code == 200
+    # Anything else is the view's to negotiate: never an entry, nor served one.
+    assert api_client.get("/api/v1/films/", HTTP_ACCEPT="text/html").status_code == 406
+    before = _entries()
+    for n in range(100):
+        response = api_client.get("/api/v1/films/", HTTP_ACCEPT=f"application/json; x={n}")
+        assert response.status_code == 200
+    assert _entries() == before
+    yaml = api_client.get("/api/v1/schema/", HTTP_ACCEPT="application/yaml")
+    json = api_client.get("/api/v1/schema/", HTTP_ACCEPT="application/json")
+    assert yaml["Content-Type"].startswith("application/yaml")
+    assert json["Content-Type"].startswith("application/json")
+    assert api_client.get("/api/v1/schema/", HTTP_ACCEPT="application/yaml").content == yaml.content
