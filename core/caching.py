@@ -211,17 +211,14 @@ def view_params(view) -> frozenset:
     return frozenset()
 
 
-def _variant(request, view) -> str | None:
-    """Return what, besides the URL, picks the representation; None: do not store.
+def _variant(accept: str, view) -> str | None:
+    """Return the part of the key an API request's Accept header makes; None: do not store.
 
-    For the API that is the Accept header, but only the values the view's renderers
-    answer exactly (their media types, `*/*` or none): anything else is negotiated by the
-    view itself (maybe a 406), uncached. A view with a single renderer gives them all the
-    same answer, so they share one entry.
+    Only the values the view's renderers answer exactly (their media types, `*/*` or
+    none) are keyed: anything else is negotiated by the view itself (maybe a 406),
+    uncached. A view with a single renderer gives them all the same answer, so they
+    share one entry.
     """
-    if not request.path_info.startswith("/api/"):
-        return ""
-    accept = request.META.get("HTTP_ACCEPT", "").strip()
     renderers = getattr(getattr(view, "cls", None), "renderer_classes", None) or ()
     media_types = {renderer.media_type for renderer in renderers}
     if accept not in {"", "*/*", *media_types}:
@@ -291,12 +288,19 @@ class PublicCacheMiddleware:
         return response
 
     def _key(self, request, version: str) -> str | None:
-        view = resolve_view(request)
-        if view is None or not view_params(view).issuperset(request.GET.keys()):
-            return None
-        variant = _variant(request, view)
-        if variant is None:
-            return None
+        """Return the key of this request's answer, or None if it must not be stored."""
+        api = request.path_info.startswith("/api/")
+        accept = request.META.get("HTTP_ACCEPT", "").strip() if api else ""
+        variant = ""
+        # Without a query string or an Accept value to match, the answer depends on the
+        # path alone: the view need not be resolved.
+        if request.GET or accept not in ("", "*/*"):
+            view = resolve_view(request)
+            if view is None or not view_params(view).issuperset(request.GET.keys()):
+                return None
+            variant = _variant(accept, view) if api else ""
+            if variant is None:
+                return None
         query = urlencode(sorted((name, request.GET[name]) for name in request.GET))
         raw = "\n".join(
             (request.scheme, request.META.get("HTTP_HOST", ""), request.path, query, variant)
