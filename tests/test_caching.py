@@ -12,6 +12,7 @@ from django.urls import reverse
 from core.caching import bump_version, current_version
 from tests.admin_forms import form_as_posted
 from tests.conftest import grow_works
+from tests.deploy.test_configuration import manage
 from tests.films.factories import FilmFactory, ThemeFactory
 
 pytestmark = pytest.mark.django_db
@@ -307,3 +308,16 @@ def test_only_accept_values_the_api_answers_exactly_are_cached(
     assert yaml["Content-Type"].startswith("application/yaml")
     assert json["Content-Type"].startswith("application/json")
     assert api_client.get("/api/v1/schema/", HTTP_ACCEPT="application/yaml").content == yaml.content
+
+
+def test_the_retired_cache_variables_are_accepted_and_change_nothing(tmp_path):
+    env = {
+        "FILMBASE_VAR_DIR": str(tmp_path),
+        "FILMBASE_RENDER_CACHE": "on",
+        "FILMBASE_CONTENT_VERSION_STORE": "file",
+    }
+    shown = "from django.conf import settings; print(sorted(settings.CACHES), settings.MIDDLEWARE)"
+    result = manage("shell", "-c", shown, env=env)
+    assert result.returncode == 0, result.stderr
+    assert "['content-version', 'default']" in result.stdout
+    assert "RenderCache" not in result.stdout
