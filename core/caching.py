@@ -9,23 +9,21 @@ any content changes, and builds every validator and cache key from it:
   version, before sessions, URL resolving, views or a single SQL query;
 - a page or API read rendered once for anonymous visitors is stored under a key that
   holds the version, so an edit makes every stored copy unreachable at once — the next
-  request renders afresh; nothing is ever served stale and nothing has to be purged.
+  request renders afresh; nothing has to be purged.
 
-The version lives where every web process can see it: in the shared cache when that is
-Redis (several machines), else in a small file under `var/` (several workers on one
-machine). Requests carrying a session cookie or an Authorization header (curators, apps
-that write) never touch the cache: a draft or a curator's view cannot reach a reader.
-If the cache or the version store fails, requests are served uncached, never refused.
+Both live in Django's cache framework: the version in the `content-version` cache, one
+key every web process sees (Redis, or a file cache on one machine), the answers in the
+`default` cache. Requests carrying a session cookie or an Authorization header (curators,
+apps that write) never touch either: a draft or a curator's view cannot reach a reader.
+If a cache fails, requests are served uncached, never refused.
 """
 
 import functools
 import hashlib
 import logging
-import os
-import threading
 import time
-from functools import wraps
 from pathlib import Path
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import caches
@@ -33,22 +31,20 @@ from django.core.exceptions import MiddlewareNotUsed
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse, HttpResponseNotModified
+from django.urls import Resolver404, resolve
+from django.utils import translation
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date, parse_etags
-from django.utils.translation import get_language
 
 logger = logging.getLogger(__name__)
 
-CACHE_ALIAS = "default"
+PAGE_CACHE = "default"
+VERSION_CACHE = "content-version"
 VERSION_KEY = "filmbase:content-version"
 MAX_CACHED_BYTES = 4 * 1024 * 1024
 
 
 # -- The content version -------------------------------------------------------------
-
-
-def _version_path() -> Path:
-    return Path(settings.VAR_DIR) / "content-version"
 
 
 def _new_version() -> str:
@@ -57,56 +53,45 @@ def _new_version() -> str:
     return f"{time.time_ns():x}"
 
 
-# A bump that could not reach the shared cache (Redis down): retried by this process as
-# soon as the cache answers again, so that pages cached before the outage are not served
-# after an edit made during it.
-_pending_bump = False
-
-
 def current_version() -> str | None:
-    """Return the content version, or None when it cannot be read (serve uncached)."""
+    """Return the content version, or None when it cannot be read (serve uncached).
+
+    A version that is missing (first request, evicted, expired) is simply started afresh:
+    a new token only makes every stored answer unreachable, which is always safe.
+    """
     try:
-        if settings.FILMBASE_CONTENT_VERSION_STORE == "cache":
-            cache = caches[CACHE_ALIAS]
-            if _pending_bump:
-                bump_version()
-                if _pending_bump:
-                    return None
-            version = cache.get(VERSION_KEY)
-            if version is None:
-                cache.add(VERSION_KEY, _new_version(), timeout=None)
-                version = cache.get(VERSION_KEY)
-            return version
-        path = _version_path()
-        try:
-            return path.read_text()
-        except FileNotFoundError:
-            bump_version()
-            return path.read_text()
-    except Exception:  # noqa: BLE001 - a broken store must degrade, not fail the request
+        cache = caches[VERSION_CACHE]
+        version = cache.get(VERSION_KEY)
+        if version is None:
+            cache.add(VERSION_KEY, _new_version(), settings.FILMBASE_PUBLIC_CACHE_TIMEOUT)
+            version = cache.get(VERSION_KEY)  # ours, or another process's if it came first
+        return version
+    except Exception:  # noqa: BLE001 - a broken cache must degrade, not fail the request
         logger.warning("content version unavailable; serving uncached", exc_info=True)
         return None
 
 
 def bump_version() -> None:
-    """Give the content a new version: every validator and cached copy goes stale."""
-    global _pending_bump
+    """Give the content a new version: every validator and cached copy goes stale.
+
+    The version expires after FILMBASE_PUBLIC_CACHE_TIMEOUT like the answers stored under
+    it, so a bump that cannot reach the cache (an edit during an outage of a cache that
+    keeps its data) is made good by that expiry at the latest (docs/reliability.md).
+    """
     version = _new_version()
     try:
-        if settings.FILMBASE_CONTENT_VERSION_STORE == "cache":
-            cache = caches[CACHE_ALIAS]
-            cache.set(VERSION_KEY, version, timeout=None)
-            _pending_bump = cache.get(VERSION_KEY) != version
-            if _pending_bump:
-                logger.error("content version not stored; will retry when the cache is back")
-            return
-        path = _version_path()
-        # One temporary file per thread: two threads of a worker may save at once.
-        temporary = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}")
-        temporary.write_text(version)
-        os.replace(temporary, path)  # atomic: readers see the old or the new token
+        cache = caches[VERSION_CACHE]
+        cache.set(VERSION_KEY, version, settings.FILMBASE_PUBLIC_CACHE_TIMEOUT)
+        stored = cache.get(VERSION_KEY)
     except Exception:  # noqa: BLE001
-        logger.exception("could not bump the content version")
+        stored = None
+    # Another process may have bumped it again meanwhile: newer still is as good.
+    if stored is None or int(stored, 16) < int(version, 16):
+        logger.error(
+            "content version not stored (cache unavailable): answers cached before this "
+            "edit may be served for up to %s s once the cache is back",
+            settings.FILMBASE_PUBLIC_CACHE_TIMEOUT,
+        )
 
 
 def version_timestamp(version: str) -> float:
@@ -140,15 +125,24 @@ def connect_content_signals(models) -> None:
 # -- Marking what may be cached ------------------------------------------------------
 
 
-def public_cache(view):
-    """Mark a view's successful GET answers as the same for every anonymous visitor."""
+def public_cache(view=None, *, params=()):
+    """Mark a view's successful GET answers as the same for every anonymous visitor.
 
-    @wraps(view)
+    `params` names the query parameters the view reads: the cache keys its answers on
+    those alone, and does not store answers to requests carrying any other (below).
+    Use as `@public_cache` or `@public_cache(params=("page",))`.
+    """
+    if view is None:
+        return functools.partial(public_cache, params=params)
+
+    @functools.wraps(view)
     def wrapper(request, *args, **kwargs):
         response = view(request, *args, **kwargs)
         mark_public(response)
         return response
 
+    # functools.wraps copies it onto the decorators outside (require_GET…) as well.
+    wrapper.public_cache_params = frozenset(params)
     return wrapper
 
 
@@ -181,42 +175,138 @@ def version_etag(version: str) -> str:
     return f'"{release_token()}-{version}"'
 
 
+# -- What a request's answer depends on ----------------------------------------------
+
+
+def resolve_view(request):
+    """Return the view function that will answer this request, or None if none will.
+
+    Resolved here, before the view runs, as the URL resolver will again after the
+    middleware (its patterns are compiled once per process). The language prefix
+    (/zh-hans/) matches only while its language is active, and nothing has activated one
+    yet this early in the request.
+    """
+    path = request.path_info
+    language = translation.get_language_from_path(path) or settings.LANGUAGE_CODE
+    try:
+        with translation.override(language):
+            return resolve(path, getattr(request, "urlconf", None)).func
+    except Resolver404:
+        return None
+
+
+def view_params(view) -> frozenset:
+    """Return the query parameters `view` reads.
+
+    A function view declares them with `public_cache(params=…)`; an API view class
+    answers `public_cache_params(actions)` (core/api/views.py: its filters, paging and
+    format). A view that declares nothing reads no query parameter.
+    """
+    names = getattr(view, "public_cache_params", None)
+    if names is not None:
+        return names
+    cls = getattr(view, "cls", None)
+    if cls is not None and hasattr(cls, "public_cache_params"):
+        return cls.public_cache_params(getattr(view, "actions", None) or {})
+    return frozenset()
+
+
+def _variant(accept: str, view) -> str | None:
+    """Return the part of the key an API request's Accept header makes; None: do not store.
+
+    Only the values the view's renderers answer exactly (their media types, `*/*` or
+    none) are keyed: anything else is negotiated by the view itself (maybe a 406),
+    uncached. A view with a single renderer gives them all the same answer, so they
+    share one entry.
+    """
+    renderers = getattr(getattr(view, "cls", None), "renderer_classes", None) or ()
+    media_types = {renderer.media_type for renderer in renderers}
+    if accept not in {"", "*/*", *media_types}:
+        return None
+    return "" if len(media_types) <= 1 or accept == "*/*" else accept
+
+
 # -- The middleware ------------------------------------------------------------------
 
 
-def _is_signed_in(request, session_cookie: str) -> bool:
-    return session_cookie in request.COOKIES or "HTTP_AUTHORIZATION" in request.META
+class PublicCacheMiddleware:
+    """Answer anonymous GETs from the content version and the cache, before anything else.
 
+    Sits directly after WhiteNoise, so that a revalidation or a cache hit costs about what
+    serving a static file does.
 
-class _ResponseStore:
-    """What both caches share: which requests qualify, the key, storing and replaying."""
-
-    namespace = ""
+    Junk cannot fill the cache: a stored answer is keyed on the query parameters its view
+    reads (normalised: sorted by name, each with the value the view sees — the last), and
+    an answer to a request carrying any other parameter is served but never stored, so
+    `?cachebust=N` adds nothing however many N there are. Which parameters a view reads
+    is found by resolving the path here, before the view runs (`resolve_view`).
+    """
 
     def __init__(self, get_response):
+        if not settings.FILMBASE_PUBLIC_CACHE:
+            raise MiddlewareNotUsed("FILMBASE_PUBLIC_CACHE is off")
         self.get_response = get_response
         self.session_cookie = settings.SESSION_COOKIE_NAME
         self.excluded = tuple(settings.FILMBASE_PUBLIC_CACHE_EXCLUDED_PATHS)
         self.timeout = settings.FILMBASE_PUBLIC_CACHE_TIMEOUT
 
-    def _eligible(self, request) -> bool:
-        return request.method in ("GET", "HEAD") and not request.path_info.startswith(self.excluded)
+    def __call__(self, request):
+        if (
+            request.method not in ("GET", "HEAD")
+            or request.path_info.startswith(self.excluded)
+            or self.session_cookie in request.COOKIES
+            or "HTTP_AUTHORIZATION" in request.META
+        ):
+            return self.get_response(request)
+        version = current_version()
+        if version is None:
+            return self.get_response(request)
 
-    def _key(self, request, version: str, audience: str) -> str:
-        variant = (
-            request.META.get("HTTP_ACCEPT", "") if request.path_info.startswith("/api/") else ""
-        )
-        raw = "\n".join(
-            (
-                audience,
-                request.scheme,
-                request.META.get("HTTP_HOST", ""),
-                request.get_full_path(),
-                variant,
+        etag = version_etag(version)
+        last_modified = version_timestamp(version)
+        if request.META.get("HTTP_IF_NONE_MATCH") or request.META.get("HTTP_IF_MODIFIED_SINCE"):
+            not_modified = get_conditional_response(
+                request, etag=etag, last_modified=int(last_modified)
             )
+            if not_modified is not None and not_modified.status_code == 304:
+                return not_modified
+
+        key = self._key(request, version)
+        if key is None:  # a parameter or header the view does not know: serve, uncached
+            return self.get_response(request)
+        entry = self._get(key)
+        if entry is not None:
+            return self._from_entry(request, entry)
+
+        response = self.get_response(request)
+        if self._storable(response):
+            if not response.has_header("ETag"):
+                response["ETag"] = etag
+                response["Last-Modified"] = http_date(last_modified)
+            patch_cache_control(response, public=True, no_cache=True)
+            self._set(key, response)
+        return response
+
+    def _key(self, request, version: str) -> str | None:
+        """Return the key of this request's answer, or None if it must not be stored."""
+        api = request.path_info.startswith("/api/")
+        accept = request.META.get("HTTP_ACCEPT", "").strip() if api else ""
+        variant = ""
+        # Without a query string or an Accept value to match, the answer depends on the
+        # path alone: the view need not be resolved.
+        if request.GET or accept not in ("", "*/*"):
+            view = resolve_view(request)
+            if view is None or not view_params(view).issuperset(request.GET.keys()):
+                return None
+            variant = _variant(accept, view) if api else ""
+            if variant is None:
+                return None
+        query = urlencode(sorted((name, request.GET[name]) for name in request.GET))
+        raw = "\n".join(
+            (request.scheme, request.META.get("HTTP_HOST", ""), request.path, query, variant)
         )
         digest = hashlib.blake2b(raw.encode("utf-8", "surrogateescape"), digest_size=16)
-        return f"filmbase:{self.namespace}:{release_token()}:{version}:{digest.hexdigest()}"
+        return f"filmbase:page:{release_token()}:{version}:{digest.hexdigest()}"
 
     def _storable(self, response) -> bool:
         return (
@@ -231,7 +321,7 @@ class _ResponseStore:
 
     def _get(self, key):
         try:
-            return caches[CACHE_ALIAS].get(key)
+            return caches[PAGE_CACHE].get(key)
         except Exception:  # noqa: BLE001
             logger.warning("cache read failed; serving uncached", exc_info=True)
             return None
@@ -239,7 +329,7 @@ class _ResponseStore:
     def _set(self, key, response) -> None:
         entry = (response.status_code, list(response.items()), response.content)
         try:
-            caches[CACHE_ALIAS].set(key, entry, self.timeout)
+            caches[PAGE_CACHE].set(key, entry, self.timeout)
         except Exception:  # noqa: BLE001
             logger.warning("cache write failed", exc_info=True)
 
@@ -256,86 +346,4 @@ class _ResponseStore:
             response[name] = value
         if request.method == "HEAD":
             response["Content-Length"] = str(len(content))
-        return response
-
-
-class PublicCacheMiddleware(_ResponseStore):
-    """Answer anonymous GETs from the content version and the cache, before anything else.
-
-    Sits directly after WhiteNoise, so that a revalidation or a cache hit costs about what
-    serving a static file does.
-    """
-
-    namespace = "page"
-
-    def __init__(self, get_response):
-        if not settings.FILMBASE_PUBLIC_CACHE:
-            raise MiddlewareNotUsed("FILMBASE_PUBLIC_CACHE is off")
-        super().__init__(get_response)
-
-    def __call__(self, request):
-        if not self._eligible(request) or _is_signed_in(request, self.session_cookie):
-            return self.get_response(request)
-        version = current_version()
-        if version is None:
-            return self.get_response(request)
-
-        etag = version_etag(version)
-        last_modified = version_timestamp(version)
-        if request.META.get("HTTP_IF_NONE_MATCH") or request.META.get("HTTP_IF_MODIFIED_SINCE"):
-            not_modified = get_conditional_response(
-                request, etag=etag, last_modified=int(last_modified)
-            )
-            if not_modified is not None and not_modified.status_code == 304:
-                return not_modified
-
-        key = self._key(request, version, "anonymous")
-        entry = self._get(key)
-        if entry is not None:
-            return self._from_entry(request, entry)
-
-        request.filmbase_page_cached = True  # the render cache below need not keep a copy
-        response = self.get_response(request)
-        if self._storable(response):
-            if not response.has_header("ETag"):
-                response["ETag"] = etag
-                response["Last-Modified"] = http_date(last_modified)
-            patch_cache_control(response, public=True, no_cache=True)
-            self._set(key, response)
-        return response
-
-
-class RenderCacheMiddleware(_ResponseStore):
-    """Reuse a view's rendering for as long as the content version lasts.
-
-    The innermost middleware: every request still passes sessions, authentication,
-    CSRF and the security headers, but a view marked `public_cache` renders each page
-    once per content version — for signed-in curators too (their pages are the same as
-    everyone's), and for anonymous readers when the public cache above is off. Its
-    entries hold the view's own response; the middleware around it add their headers
-    on every request. Answers that depend on the user (the API's, for a curator who
-    sees drafts) are never marked public, so never stored.
-    """
-
-    namespace = "render"
-
-    def __init__(self, get_response):
-        if not settings.FILMBASE_RENDER_CACHE:
-            raise MiddlewareNotUsed("FILMBASE_RENDER_CACHE is off")
-        super().__init__(get_response)
-
-    def __call__(self, request):
-        if not self._eligible(request) or getattr(request, "filmbase_page_cached", False):
-            return self.get_response(request)
-        version = current_version()
-        if version is None:
-            return self.get_response(request)
-        audience = "signed-in" if _is_signed_in(request, self.session_cookie) else "anonymous"
-        key = self._key(request, version, f"{audience}:{get_language()}")
-        entry = self._get(key)
-        if entry is not None:
-            return self._from_entry(request, entry)
-        response = self.get_response(request)
-        if self._storable(response):
-            self._set(key, response)
         return response

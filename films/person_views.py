@@ -21,7 +21,7 @@ PERSON_QUOTES = 20
 
 
 @require_GET
-@public_cache
+@public_cache(params=("page",))
 def director_list(request):
     """List the people who directed a published film, with their films."""
     page = paginate(

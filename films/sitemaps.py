@@ -72,7 +72,7 @@ def sitemap_index(request):
 
 
 @require_GET
-@public_cache
+@public_cache(params=("p",))
 def sitemap_section(request, section):
     """Return one section of the sitemap; an unknown section or page is a 404."""
     return sitemap_views.sitemap(request, SITEMAPS, section=section)

@@ -53,7 +53,7 @@ def home(request):
 
 
 @require_GET
-@public_cache
+@public_cache(params=("page", "theme"))
 def film_list(request):
     """List the published films, a page at a time, optionally those of one theme."""
     films = Film.objects.published().for_list()
@@ -112,7 +112,7 @@ def film_detail(request, slug):
 
 
 @require_GET
-@public_cache
+@public_cache(params=("page",))
 def theme_list(request):
     """List the themes with how many films and quotes treat each."""
     page = paginate(request, Theme.objects.with_counts(), "themes")
@@ -214,7 +214,7 @@ def _filter_fields(active: dict) -> list[dict]:
 
 
 @require_GET
-@public_cache
+@public_cache(params=("page", "director", "film", "theme"))
 def quote_list(request):
     """List every published quote, filterable by director, film and theme, paginated.
 
@@ -255,7 +255,7 @@ def quote_list(request):
 
 
 @require_GET
-@public_cache
+@public_cache(params=("q",))
 def search(request):
     """Search films, people, themes and quotes in English and Chinese, grouped by kind."""
     results = run_search(request.GET.get("q"))

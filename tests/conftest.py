@@ -46,11 +46,12 @@ def pytest_report_header(config):
 @pytest.fixture(autouse=True)
 def _fresh_public_cache(settings, tmp_path):
     """Give each test its own content version and an empty cache."""
-    from django.core.cache import cache
+    from django.core.cache import caches
 
     settings.VAR_DIR = tmp_path / "var"
     settings.VAR_DIR.mkdir()
-    cache.clear()
+    for cache in caches.all():
+        cache.clear()
 
 
 @pytest.fixture(autouse=True)
@@ -266,7 +267,8 @@ def assert_query_counts(client, works, settings, django_assert_num_queries):
     Call it with {url: count}: each page must run exactly `count` queries in English and
     in Chinese, and again after 100 more linked films, people and quotes are added.
     """
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+    dummy = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
+    settings.CACHES = {"default": dummy, "content-version": dummy}
 
     def check(counts: dict[str, int]) -> None:
         for url, count in counts.items():

@@ -1,14 +1,18 @@
 """The public cache: fast for readers, never stale, never a draft, never an error."""
 
 import threading
+import time
 
 import pytest
+from django.core.cache import caches
 from django.core.cache.backends.locmem import LocMemCache
 from django.test import Client
 from django.urls import reverse
 
 from core.caching import bump_version, current_version
 from tests.admin_forms import form_as_posted
+from tests.conftest import grow_works
+from tests.deploy.test_configuration import manage
 from tests.films.factories import FilmFactory, ThemeFactory
 
 pytestmark = pytest.mark.django_db
@@ -21,6 +25,10 @@ class BrokenCache(LocMemCache):
         raise ConnectionError("cache down")
 
     set = add = delete = get
+
+
+def _down(*args, **kwargs):
+    raise ConnectionError("cache down")
 
 
 @pytest.fixture
@@ -108,12 +116,38 @@ def test_signed_in_requests_bypass_the_cache(client, curator, film, django_asser
 
 
 def test_a_cache_outage_degrades_to_uncached_serving(client, film, settings):
-    settings.CACHES = {"default": {"BACKEND": "tests.test_caching.BrokenCache"}}
-    settings.FILMBASE_CONTENT_VERSION_STORE = "cache"
+    settings.CACHES = {
+        "default": {"BACKEND": "tests.test_caching.BrokenCache", "LOCATION": "broken"},
+        "content-version": {"BACKEND": "tests.test_caching.BrokenCache", "LOCATION": "broken"},
+    }
     response = client.get(film.get_absolute_url())
     assert response.status_code == 200
     assert "Wheat Harvest" in response.content.decode()
     assert not response.has_header("ETag")
+
+
+def test_an_unreachable_redis_degrades_to_uncached_serving(client, film, settings, caplog):
+    """django-redis with the settings' options: Redis errors are logged, not raised."""
+    redis = {
+        "BACKEND": "django_redis.cache.RedisCache",
+        "LOCATION": "redis://127.0.0.1:9/0",  # the discard port: nothing listens
+        "OPTIONS": {
+            "IGNORE_EXCEPTIONS": True,
+            "SOCKET_CONNECT_TIMEOUT": 0.25,
+            "SOCKET_TIMEOUT": 0.5,
+        },
+    }
+    settings.CACHES = {"default": redis, "content-version": redis}
+    settings.DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+    for _ in range(2):
+        response = client.get(film.get_absolute_url())
+        assert response.status_code == 200
+        assert "Wheat Harvest" in response.content.decode()
+        assert not response.has_header("ETag")
+    film.title = "Harvest Time"
+    film.save()  # the bump cannot be stored: logged, the save goes through
+    assert "Harvest Time" in client.get(film.get_absolute_url()).content.decode()
+    assert "content version not stored" in caplog.text
 
 
 def test_errors_are_not_cached(client, django_assert_num_queries):
@@ -122,26 +156,23 @@ def test_errors_are_not_cached(client, django_assert_num_queries):
     assert client.get("/films/no-such-film/").status_code == 200
 
 
-def test_a_signed_in_curator_gets_pages_rendered_once_per_content_version(
+def test_a_signed_in_curator_gets_every_page_rendered_afresh(
     client, curator, film, django_assert_num_queries
 ):
     client.force_login(curator)
-    first = client.get(film.get_absolute_url())
-    with django_assert_num_queries(0):  # nothing reads the session: the page is reused
-        second = client.get(film.get_absolute_url())
-    assert second.content == first.content
-    film.title = "Harvest Time"
-    film.save()
-    assert "Harvest Time" in client.get(film.get_absolute_url()).content.decode()
+    client.get(film.get_absolute_url())
+    # The film page's own queries (it never reads the session): rendered, not reused.
+    with django_assert_num_queries(6):
+        client.get(film.get_absolute_url())
 
 
-def test_with_the_public_cache_off_every_request_reaches_the_view_but_renders_once(
+def test_with_the_public_cache_off_every_request_reaches_the_view(
     client, film, settings, django_assert_num_queries
 ):
     settings.FILMBASE_PUBLIC_CACHE = False
     first = client.get(film.get_absolute_url())
     assert not first.has_header("ETag")  # the public cache's validators are off too
-    with django_assert_num_queries(0):
+    with django_assert_num_queries(6):
         assert client.get(film.get_absolute_url()).content == first.content
 
 
@@ -156,17 +187,8 @@ def test_a_curators_view_of_drafts_never_reaches_anyone_else(client, curator, fi
     assert "Secret Draft" not in client.get("/api/v1/films/").content.decode()
 
 
-def test_the_render_cache_can_be_switched_off(client, film, settings, django_assert_num_queries):
-    settings.FILMBASE_PUBLIC_CACHE = False
-    settings.FILMBASE_RENDER_CACHE = False
-    client.get(film.get_absolute_url())
-    with django_assert_num_queries(6):
-        client.get(film.get_absolute_url())
-
-
 def test_concurrent_edits_in_one_process_all_bump_the_version(settings, caplog):
-    """Threads of one worker saving at once: each bump lands, none fails on another's file."""
-    settings.FILMBASE_CONTENT_VERSION_STORE = "file"
+    """Threads of one worker saving at once: each bump lands, none is reported lost."""
     start = threading.Barrier(4)
     seen = set()
 
@@ -181,5 +203,121 @@ def test_concurrent_edits_in_one_process_all_bump_the_version(settings, caplog):
         thread.start()
     for thread in threads:
         thread.join()
-    assert "could not bump the content version" not in caplog.text
+    assert "content version not stored" not in caplog.text
     assert len(seen) > 1
+
+
+# -- Junk cannot fill the cache --------------------------------------------------------
+
+
+def _entries() -> int:
+    return len(caches["default"]._cache)
+
+
+@pytest.mark.parametrize(
+    "path, junk",
+    [
+        ("/films/wheat-harvest/", "?cachebust={n}"),
+        ("/films/", "?page=1&x={n}"),
+        ("/zh-hans/quotes/", "?film=wheat-harvest&utm_source={n}"),
+        ("/api/v1/films/", "?cachebust={n}"),
+        ("/api/v1/export/", "?cachebust={n}"),
+    ],
+)
+def test_a_thousand_junk_query_strings_are_answered_but_store_nothing(
+    client, works, settings, path, junk
+):
+    off = {"anon": None, "user": None, "token": None}  # one address asks a thousand times
+    settings.REST_FRAMEWORK = {**settings.REST_FRAMEWORK, "DEFAULT_THROTTLE_RATES": off}
+    assert client.get(path).status_code == 200  # the page itself, stored once
+    before = _entries()
+    for n in range(1000):
+        assert client.get(path + junk.format(n=n)).status_code == 200
+    assert _entries() == before
+
+
+@pytest.mark.parametrize(
+    "first, second",
+    [
+        ("/films/?page=1", "/films/?page=1"),
+        (
+            "/quotes/?film=wheat-harvest&director=jia-zhangke",
+            "/quotes/?director=jia-zhangke&film=wheat-harvest",
+        ),
+        ("/api/v1/films/?ordering=title&page=1", "/api/v1/films/?page=1&ordering=title"),
+        ("/api/v1/quotes/?search=home", "/api/v1/quotes/?search=home"),
+        ("/api/v1/search/?q=wheat", "/api/v1/search/?q=wheat"),
+        ("/api/v1/schema/?format=json", "/api/v1/schema/?format=json"),
+        ("/sitemap-films.xml?p=1", "/sitemap-films.xml?p=1"),
+    ],
+)
+def test_parameters_a_view_reads_are_cached_in_any_order(
+    client, works, first, second, django_assert_num_queries
+):
+    response = client.get(first)
+    assert response.status_code == 200, first
+    with django_assert_num_queries(0):
+        again = client.get(second)
+    assert again.status_code == 200 and again.content == response.content
+
+
+def test_the_key_holds_the_value_the_view_reads(client, works):
+    """`?page=2&page=1` is page 1 to the view (the last value), never page 2's copy."""
+    grow_works(works, 30)  # two pages of films
+    second = client.get("/films/?page=2").content
+    assert client.get("/films/?page=2&page=1").content != second
+    assert client.get("/films/?page=1&page=2").content == second
+
+
+def test_an_edit_missed_during_an_outage_is_seen_once_the_answers_expire(
+    client, film, settings, monkeypatch, caplog
+):
+    """Redis back with its data after an outage that swallowed an edit's bump.
+
+    The answers cached before it are served until FILMBASE_PUBLIC_CACHE_TIMEOUT, which the
+    version shares: then the version starts afresh and the page is rendered anew.
+    """
+    settings.FILMBASE_PUBLIC_CACHE_TIMEOUT = 2
+    assert "Wheat Harvest" in client.get(film.get_absolute_url()).content.decode()
+    version_cache = caches["content-version"]
+    with monkeypatch.context() as outage:
+        outage.setattr(version_cache, "set", _down)
+        film.title = "Harvest Time"
+        film.save()
+    assert "content version not stored" in caplog.text
+    assert "Wheat Harvest" in client.get(film.get_absolute_url()).content.decode()  # stale
+    time.sleep(2.1)
+    assert "Harvest Time" in client.get(film.get_absolute_url()).content.decode()
+
+
+def test_only_accept_values_the_api_answers_exactly_are_cached(
+    api_client, film, django_assert_num_queries
+):
+    assert api_client.get("/api/v1/films/").status_code == 200
+    with django_assert_num_queries(0):  # the same JSON, one entry
+        assert api_client.get("/api/v1/films/", HTTP_ACCEPT="application/json").status_code == 200
+    # Anything else is the view's to negotiate: never an entry, nor served one.
+    assert api_client.get("/api/v1/films/", HTTP_ACCEPT="text/html").status_code == 406
+    before = _entries()
+    for n in range(100):
+        response = api_client.get("/api/v1/films/", HTTP_ACCEPT=f"application/json; x={n}")
+        assert response.status_code == 200
+    assert _entries() == before
+    yaml = api_client.get("/api/v1/schema/", HTTP_ACCEPT="application/yaml")
+    json = api_client.get("/api/v1/schema/", HTTP_ACCEPT="application/json")
+    assert yaml["Content-Type"].startswith("application/yaml")
+    assert json["Content-Type"].startswith("application/json")
+    assert api_client.get("/api/v1/schema/", HTTP_ACCEPT="application/yaml").content == yaml.content
+
+
+def test_the_retired_cache_variables_are_accepted_and_change_nothing(tmp_path):
+    env = {
+        "FILMBASE_VAR_DIR": str(tmp_path),
+        "FILMBASE_RENDER_CACHE": "on",
+        "FILMBASE_CONTENT_VERSION_STORE": "file",
+    }
+    shown = "from django.conf import settings; print(sorted(settings.CACHES), settings.MIDDLEWARE)"
+    result = manage("shell", "-c", shown, env=env)
+    assert result.returncode == 0, result.stderr
+    assert "['content-version', 'default']" in result.stdout
+    assert "RenderCache" not in result.stdout

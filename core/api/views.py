@@ -21,6 +21,7 @@ from rest_framework import exceptions, status, viewsets
 from rest_framework.permissions import AllowAny
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
+from rest_framework.settings import api_settings
 from rest_framework.views import APIView
 
 from core.api.errors import SLUG_PATTERN, PayloadTooLarge, PreconditionFailed
@@ -44,8 +45,17 @@ class ApiViewMixin:
       carries both languages explicitly, and the public cache does not vary by language.
     - A NUL byte in the query string is a 400: PostgreSQL refuses it in text.
     - Successful anonymous reads are marked for the public cache; answers to signed-in
-      users are private.
+      users are private. The public cache stores only answers to requests whose query
+      parameters are all ones the view reads: `format`, the class's own `cache_params`,
+      and for a list its filters and paging (`public_cache_params`, core/caching.py).
     """
+
+    cache_params: tuple[str, ...] = ()
+
+    @classmethod
+    def public_cache_params(cls, actions: dict) -> frozenset:
+        """Return the query parameters a read of this view depends on."""
+        return frozenset({api_settings.URL_FORMAT_OVERRIDE, *cls.cache_params} - {None})
 
     def dispatch(self, request, *args, **kwargs):
         with translation.override(settings.LANGUAGE_CODE):
@@ -164,6 +174,18 @@ class ContentViewSet(ApiViewMixin, viewsets.ModelViewSet):
     detail_serializer_class = None
     write_serializer_class = None
     draft_permission: str | None = None
+
+    @classmethod
+    def public_cache_params(cls, actions: dict) -> frozenset:
+        names = set(super().public_cache_params(actions))
+        if actions.get("get") == "list":
+            filterset = getattr(cls, "filterset_class", None)
+            if filterset is not None:
+                names.update(filterset.base_filters)
+            if cls.pagination_class is not None:
+                paging = cls.pagination_class
+                names.update({paging.page_query_param, paging.page_size_query_param} - {None})
+        return frozenset(names)
 
     # -- querysets: subclasses call the model's purpose-built methods here
 

@@ -90,8 +90,6 @@ MIDDLEWARE = [
     "core.csp.CSPMiddleware",
     # A database that cannot be reached during a view: a fast 503, not a 500 (outage.py).
     "core.outage.DatabaseUnavailableMiddleware",
-    # Innermost: a view's rendering reused for the content version (core/caching.py).
-    "core.caching.RenderCacheMiddleware",
 ]
 
 ROOT_URLCONF = "filmbase.urls"
@@ -234,23 +232,40 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
-# Redis when REDIS_URL is set (shared by every web process and machine), else memory
-# local to each process. Either way a cache failure degrades to uncached serving.
+# Two caches (core/caching.py): `default` holds the answers served to anonymous readers
+# (and the API throttles' counts, the export document); `content-version` holds the one
+# key that says which of them are current, and must be the same for every web process.
+# With REDIS_URL both are that Redis, shared by every process and machine; django-redis
+# ignores its errors (logged) so that an outage degrades to uncached serving, and gives
+# up on an unreachable server within the socket timeouts. Without it (`make run`: one
+# machine, several server processes) the version is a file-based cache under VAR_DIR,
+# which every process reads, and the answers stay in each process's memory, where a hit
+# costs a dictionary look-up rather than reading and unpickling a file.
+# https://docs.djangoproject.com/en/5.2/topics/cache/ https://github.com/jazzband/django-redis
 REDIS_URL = env_str("REDIS_URL", "")
 if REDIS_URL:
-    CACHES = {
-        "default": {
-            "BACKEND": "core.cache.ResilientRedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "filmbase",
-        }
+    _redis = {
+        "BACKEND": "django_redis.cache.RedisCache",
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": "filmbase",
+        "OPTIONS": {
+            "IGNORE_EXCEPTIONS": True,
+            "SOCKET_CONNECT_TIMEOUT": 0.25,
+            "SOCKET_TIMEOUT": 0.5,
+        },
     }
+    CACHES = {"default": _redis, "content-version": _redis}
+    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 else:
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "OPTIONS": {"MAX_ENTRIES": 5000},
-        }
+        },
+        "content-version": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": VAR_DIR / "cache",
+        },
     }
 
 # History records carry the curator who made the change (HistoryRequestMiddleware).
@@ -263,20 +278,16 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
 }
 
-# Public cache and validators (core/caching.py). The content version lives in a file
-# under VAR_DIR for the workers of one machine, or in the shared cache ("cache") when
-# that is Redis and several machines serve the site.
+# Public cache and validators (core/caching.py).
 FILMBASE_PUBLIC_CACHE = env_bool("FILMBASE_PUBLIC_CACHE", True)
-# Reuse each public view's rendering for the content version, for every request that
-# reaches the view (signed-in curators; everyone when the public cache is off).
-FILMBASE_RENDER_CACHE = env_bool("FILMBASE_RENDER_CACHE", True)
-FILMBASE_CONTENT_VERSION_STORE = env_str(
-    "FILMBASE_CONTENT_VERSION_STORE", "cache" if REDIS_URL else "file"
-)
+# Retired, accepted and ignored: FILMBASE_RENDER_CACHE (there is one cache tier) and
+# FILMBASE_CONTENT_VERSION_STORE (the version lives in the `content-version` cache).
 FILMBASE_RELEASE = env_str("FILMBASE_RELEASE", "")
 # Seconds a client is asked to wait (Retry-After) when the database is unreachable.
 FILMBASE_RETRY_AFTER = env_int("FILMBASE_RETRY_AFTER", 5)
-FILMBASE_PUBLIC_CACHE_TIMEOUT = env_int("FILMBASE_PUBLIC_CACHE_TIMEOUT", 24 * 60 * 60)
+# Seconds the content version and the answers stored under it live: an edit invalidates
+# them at once, and this bounds how long a missed one can go unseen (docs/reliability.md).
+FILMBASE_PUBLIC_CACHE_TIMEOUT = env_int("FILMBASE_PUBLIC_CACHE_TIMEOUT", 10 * 60)
 FILMBASE_PUBLIC_CACHE_EXCLUDED_PATHS = ["/admin/", "/healthz", "/api/v1/auth/"]
 
 

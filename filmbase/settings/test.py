@@ -12,3 +12,12 @@ STORAGES = {
 # Serve static files straight from the source folders: tests never run collectstatic.
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+# Both caches in memory, apart (LocMemCache shares its store between aliases of one
+# LOCATION): one test process, nothing to share, nothing left under var/.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"},
+    "content-version": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "content-version",
+    },
+}

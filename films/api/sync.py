@@ -211,6 +211,8 @@ class ChangesView(ReadOnlyApiView):
     an event twice is harmless. Readers see a film or quote saved as a draft as deleted.
     """
 
+    cache_params = ("since", "page", "page_size")
+
     @extend_schema(
         operation_id="changes",
         parameters=[

@@ -99,6 +99,8 @@ class SearchView(ReadOnlyApiView):
     麦收 is found inside a longer Chinese title; published entries only.
     """
 
+    cache_params = ("q", "limit")
+
     @extend_schema(
         operation_id="search",
         parameters=[

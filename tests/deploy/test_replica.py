@@ -50,7 +50,6 @@ def databases(tmp_path_factory):
         "DATABASE_URL": f"sqlite:///{primary}",
         "FILMBASE_VAR_DIR": str(folder),
         "FILMBASE_PUBLIC_CACHE": "off",
-        "FILMBASE_RENDER_CACHE": "off",
     }
     for command in (["migrate", "--no-input", "-v0"], ["load_films"]):
         result = manage(*command, env=env)
