@@ -5,8 +5,9 @@ viewset live here; the person's own short, list and write forms are in people/ap
 """
 
 import django_filters as filters
+from rest_framework import serializers
 
-from core.api.fields import CompiledSerializer, LinkField
+from core.api.fields import LinkField
 from core.api.views import ContentViewSet, can_see_drafts
 from films import people as credited
 from films.api.filters import SearchFilterSet, StableOrderingFilter
@@ -21,7 +22,7 @@ from people.api.serializers import (
 from people.models import Person
 
 
-class CreditFilmSerializer(CompiledSerializer):
+class CreditFilmSerializer(serializers.ModelSerializer):
     """A person's credit: the film and the role."""
 
     film = FilmRefSerializer(read_only=True)
@@ -32,7 +33,7 @@ class CreditFilmSerializer(CompiledSerializer):
         read_only_fields = fields
 
 
-class PersonQuoteSerializer(CompiledSerializer):
+class PersonQuoteSerializer(serializers.ModelSerializer):
     """A quote as the speaker's entry shows it: with the film it is about and its source."""
 
     film = FilmRefSerializer(read_only=True, allow_null=True)

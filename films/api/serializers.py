@@ -9,7 +9,7 @@ models' `for_api_list()` / `for_api_detail()` querysets, so no row costs a query
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from core.api.fields import CompiledSerializer, LinesField, LinkField, SlugRelatedField, link_fields
+from core.api.fields import LinesField, LinkField, SlugRelatedField, link_fields
 from core.api.writes import ModelCleanMixin, NestedRowsMixin
 from films.api.refs import (
     CitationSerializer,
@@ -34,7 +34,7 @@ class WriteSerializer(ModelCleanMixin, NestedRowsMixin, serializers.ModelSeriali
 # -- Films ---------------------------------------------------------------------------
 
 
-class CreditSerializer(CompiledSerializer):
+class CreditSerializer(serializers.ModelSerializer):
     person = PersonRefSerializer(read_only=True)
 
     class Meta:
@@ -51,7 +51,7 @@ class CreditWriteSerializer(serializers.ModelSerializer):
         fields = ["person", "role", "order"]
 
 
-class FilmQuoteSerializer(CompiledSerializer):
+class FilmQuoteSerializer(serializers.ModelSerializer):
     """A quote as a film's entry shows it (the film is the one being read)."""
 
     speaker = PersonRefSerializer(read_only=True)
@@ -83,7 +83,7 @@ FILM_LIST_FIELDS = [
 ]
 
 
-class FilmListSerializer(CompiledSerializer):
+class FilmListSerializer(serializers.ModelSerializer):
     display_title = serializers.CharField(read_only=True)
     display_title_zh = serializers.CharField(read_only=True)
     directors = PersonRefSerializer(many=True, read_only=True)
@@ -198,7 +198,7 @@ class ThemeQuoteSerializer(FilmQuoteSerializer):
 THEME_LIST_FIELDS = ["slug", "name", "name_zh", "order", "url", "page_url", "page_url_zh"]
 
 
-class ThemeListSerializer(CompiledSerializer):
+class ThemeListSerializer(serializers.ModelSerializer):
     url, page_url, page_url_zh = link_fields("api:theme-detail", "themes:detail")
 
     class Meta:
@@ -254,7 +254,7 @@ QUOTE_FIELDS = [
 ]
 
 
-class QuoteListSerializer(CompiledSerializer):
+class QuoteListSerializer(serializers.ModelSerializer):
     words_en = serializers.CharField(read_only=True)
     words_zh = serializers.CharField(read_only=True)
     speaker = PersonRefSerializer(read_only=True)
@@ -323,7 +323,7 @@ SOURCE_LIST_FIELDS = [
 ]
 
 
-class SourceListSerializer(CompiledSerializer):
+class SourceListSerializer(serializers.ModelSerializer):
     address = serializers.URLField(source="url", read_only=True)
     url = LinkField("api:source-detail", "id")
 
@@ -333,7 +333,7 @@ class SourceListSerializer(CompiledSerializer):
         read_only_fields = fields
 
 
-class SupportedFactSerializer(CompiledSerializer):
+class SupportedFactSerializer(serializers.ModelSerializer):
     """A fact a source supports, with its subject: a film, a person or the collection."""
 
     film = FilmRefSerializer(read_only=True, allow_null=True)
@@ -389,7 +389,7 @@ COLLECTION_WRITE_FIELDS = [
 ]
 
 
-class CollectionListSerializer(CompiledSerializer):
+class CollectionListSerializer(serializers.ModelSerializer):
     url = LinkField("api:collection-detail")
 
     class Meta:
@@ -439,7 +439,7 @@ MILESTONE_FIELDS = [
 ]
 
 
-class MilestoneListSerializer(CompiledSerializer):
+class MilestoneListSerializer(serializers.ModelSerializer):
     source = SourceRefSerializer(read_only=True)
     url = LinkField("api:milestone-detail", "id")
 
