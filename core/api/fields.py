@@ -1,4 +1,8 @@
-"""Serializer fields the resources share: links to API and page addresses, lines, slugs."""
+"""What the resources' serializers share: links to API and page addresses, lines, slugs,
+and a ModelSerializer whose fields are worked out once per class.
+"""
+
+import copy
 
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
@@ -52,6 +56,24 @@ def link_fields(api_view: str, page_view: str, lookup: str = "slug", fragment=No
         LinkField(page_view, lookup, fragment=fragment),
         LinkField(page_view, lookup, language="zh-hans", fragment=fragment),
     )
+
+
+# -- Read forms --------------------------------------------------------------------------
+
+
+class ReadSerializer(serializers.ModelSerializer):
+    # DRF works out a ModelSerializer's fields from the model (types, choices, labels,
+    # validators) for every serializer it creates, every nested one included, on every
+    # request; they depend on the class alone. The first build is kept and each serializer
+    # gets a deep copy of it, as DRF gives each its declared fields: the fields, the output
+    # and the schema are DRF's own. No docstring: drf-spectacular would show it as the
+    # description of every subclass without one of its own.
+
+    def get_fields(self):
+        cls = type(self)
+        if "_built_fields" not in cls.__dict__:
+            cls._built_fields = super().get_fields()
+        return copy.deepcopy(cls._built_fields)
 
 
 class SlugRelatedField(serializers.SlugRelatedField):

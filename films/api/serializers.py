@@ -10,7 +10,7 @@ films/api/search.py.
 
 from rest_framework import serializers
 
-from core.api.fields import LinesField, LinkField, SlugRelatedField, link_fields
+from core.api.fields import LinesField, LinkField, ReadSerializer, SlugRelatedField, link_fields
 from core.api.writes import ModelCleanMixin, NestedRowsMixin
 from films.api.refs import (
     CitationSerializer,
@@ -35,7 +35,7 @@ class WriteSerializer(ModelCleanMixin, NestedRowsMixin, serializers.ModelSeriali
 # -- Films ---------------------------------------------------------------------------
 
 
-class CreditSerializer(serializers.ModelSerializer):
+class CreditSerializer(ReadSerializer):
     person = PersonRefSerializer(read_only=True)
 
     class Meta:
@@ -52,7 +52,7 @@ class CreditWriteSerializer(serializers.ModelSerializer):
         fields = ["person", "role", "order"]
 
 
-class FilmQuoteSerializer(serializers.ModelSerializer):
+class FilmQuoteSerializer(ReadSerializer):
     """A quote as a film's entry shows it (the film is the one being read)."""
 
     speaker = PersonRefSerializer(read_only=True)
@@ -84,7 +84,7 @@ FILM_LIST_FIELDS = [
 ]
 
 
-class FilmListSerializer(serializers.ModelSerializer):
+class FilmListSerializer(ReadSerializer):
     display_title = serializers.CharField(read_only=True)
     display_title_zh = serializers.CharField(read_only=True)
     directors = PersonRefSerializer(many=True, read_only=True)
@@ -199,7 +199,7 @@ class ThemeQuoteSerializer(FilmQuoteSerializer):
 THEME_LIST_FIELDS = ["slug", "name", "name_zh", "order", "url", "page_url", "page_url_zh"]
 
 
-class ThemeListSerializer(serializers.ModelSerializer):
+class ThemeListSerializer(ReadSerializer):
     url, page_url, page_url_zh = link_fields("api:theme-detail", "themes:detail")
 
     class Meta:
@@ -255,7 +255,7 @@ QUOTE_FIELDS = [
 ]
 
 
-class QuoteListSerializer(serializers.ModelSerializer):
+class QuoteListSerializer(ReadSerializer):
     words_en = serializers.CharField(read_only=True)
     words_zh = serializers.CharField(read_only=True)
     speaker = PersonRefSerializer(read_only=True)

@@ -6,7 +6,7 @@ reversed once per response and everything nested prefetched by the models' query
 
 from rest_framework import serializers
 
-from core.api.fields import LinkField
+from core.api.fields import LinkField, ReadSerializer
 from films.api.refs import (
     CitationSerializer,
     CitationWriteSerializer,
@@ -33,7 +33,7 @@ SOURCE_LIST_FIELDS = [
 ]
 
 
-class SourceListSerializer(serializers.ModelSerializer):
+class SourceListSerializer(ReadSerializer):
     address = serializers.URLField(source="url", read_only=True)
     url = LinkField("api:source-detail", "id")
 
@@ -43,7 +43,7 @@ class SourceListSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class SupportedFactSerializer(serializers.ModelSerializer):
+class SupportedFactSerializer(ReadSerializer):
     """A fact a source supports, with its subject: a film, a person or the collection."""
 
     film = FilmRefSerializer(read_only=True, allow_null=True)
@@ -99,7 +99,7 @@ COLLECTION_WRITE_FIELDS = [
 ]
 
 
-class CollectionListSerializer(serializers.ModelSerializer):
+class CollectionListSerializer(ReadSerializer):
     url = LinkField("api:collection-detail")
 
     class Meta:
@@ -149,7 +149,7 @@ MILESTONE_FIELDS = [
 ]
 
 
-class MilestoneListSerializer(serializers.ModelSerializer):
+class MilestoneListSerializer(ReadSerializer):
     source = SourceRefSerializer(read_only=True)
     url = LinkField("api:milestone-detail", "id")
 
