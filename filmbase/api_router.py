@@ -15,12 +15,13 @@ from rest_framework import serializers
 from rest_framework.authtoken.serializers import AuthTokenSerializer
 from rest_framework.authtoken.views import ObtainAuthToken
 from rest_framework.exceptions import ValidationError
+from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.reverse import reverse
 from rest_framework.routers import SimpleRouter
 
-from core.api.defaults import TokenThrottle
+from core.api.defaults import JSONParser, TokenThrottle
 from core.api.views import ApiViewMixin, ReadOnlyApiView
 from core.security import locked_out
 from films.api.people import PersonViewSet
@@ -100,6 +101,9 @@ class TokenView(ApiViewMixin, ObtainAuthToken):
     """
 
     renderer_classes = [JSONRenderer]
+    # ObtainAuthToken names its parsers itself rather than taking the API's: the same
+    # three, with the API's JSON parser (a 400 for any body it cannot read).
+    parser_classes = [FormParser, MultiPartParser, JSONParser]
     throttle_classes = [TokenThrottle]
     serializer_class = TokenRequestSerializer
 

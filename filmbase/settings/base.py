@@ -345,8 +345,10 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "core.api.defaults.Pagination",
     "PAGE_SIZE": 20,
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
-    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
-    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    # The same compact UTF-8 JSON as DRF's own JSONRenderer, encoded by orjson (a kept
+    # library) rather than Python's json module: docs/benchmarks.md says what it saves.
+    "DEFAULT_RENDERER_CLASSES": ["drf_orjson_renderer.renderers.ORJSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["core.api.defaults.JSONParser"],
     "DEFAULT_THROTTLE_CLASSES": [
         "core.api.defaults.AnonThrottle",
         "core.api.defaults.UserThrottle",
