@@ -144,7 +144,7 @@ def database_config(url: str) -> dict:
                 "PRAGMA foreign_keys=ON;"
                 "PRAGMA temp_store=MEMORY;"
                 # No mmap_size: mapped database pages count in every worker's resident
-                # memory (189 → 114 MB per worker at 10,000 films, docs/benchmarks.md).
+                # memory (docs/benchmarks.md).
             ),
         }
     return config
