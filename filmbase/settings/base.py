@@ -13,7 +13,7 @@ from pathlib import Path
 
 import dj_database_url
 
-from filmbase.env import env_bool, env_int, env_list, env_str
+from core.env import env_bool, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(env_str("FILMBASE_VAR_DIR", str(BASE_DIR / "var")))
