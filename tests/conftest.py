@@ -1,10 +1,11 @@
 """Fixtures shared by every test module."""
 
 import pytest
+from django.apps import apps as django_apps
 from django.contrib.auth.models import Group
 from django.db import transaction
 
-from films.curators import CURATORS_GROUP
+from films.curators import CURATORS_GROUP, grant_curator_permissions
 from films.seed import seed_load
 from tests.environments import production_environment
 
@@ -22,12 +23,26 @@ def prod_env(tmp_path):
 
 
 @pytest.fixture
-def curator(django_user_model):
+def curators_group(db):
+    """Return the Curators group as the data migration makes it.
+
+    A transactional test (the system tests) empties every table when it ends, the group
+    that migration made included; in random order a later test must not depend on it.
+    """
+    group = Group.objects.filter(name=CURATORS_GROUP).first()
+    if group is None:
+        grant_curator_permissions(django_apps)
+        group = Group.objects.get(name=CURATORS_GROUP)
+    return group
+
+
+@pytest.fixture
+def curator(django_user_model, curators_group):
     """Return a staff user in the Curators group, as `createcurator` makes them."""
     user = django_user_model.objects.create_user(
         username="curator", email="curator@example.org", password="curator-pass-9", is_staff=True
     )
-    user.groups.add(Group.objects.get(name=CURATORS_GROUP))
+    user.groups.add(curators_group)
     return user
 
 
@@ -314,3 +329,22 @@ def seeded(django_db_setup, django_db_blocker):
         assert seed_load() is True
         yield
         transaction.set_rollback(True)
+
+
+def _empties_the_database(item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    fixtures = getattr(item, "fixturenames", ())
+    return bool(marker and marker.kwargs.get("transaction")) or bool(
+        {"transactional_db", "live_server"} & set(fixtures)
+    )
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """Run the tests that empty the database at their end after all the others.
+
+    Django's own runner does the same, so that data the migrations made is there for
+    every ordinary test. pytest-randomly shuffles the order; this sort is stable, so the
+    order within each group stays random.
+    """
+    items.sort(key=_empties_the_database)

@@ -12,6 +12,7 @@ module and rolled back after it; each test runs in its own savepoint.
 
 import pytest
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+from django.apps import apps as django_apps
 from django.contrib import admin
 from django.contrib.admin.utils import quote
 from django.contrib.auth.models import Group, User
@@ -22,7 +23,7 @@ from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from filmbase.api_router import router
-from films.curators import CONTENT_MODELS, CURATORS_GROUP
+from films.curators import CONTENT_MODELS, CURATORS_GROUP, grant_curator_permissions
 from tests.films.factories import (
     CitationFactory,
     FilmFactory,
@@ -59,6 +60,7 @@ def world(django_db_setup, django_db_blocker):
             "curator": User.objects.create_user("curator", password="x", is_staff=True),
             "superuser": User.objects.create_superuser("root", password="x"),
         }
+        grant_curator_permissions(django_apps)  # a transactional test may have emptied it
         users["curator"].groups.add(Group.objects.get(name=CURATORS_GROUP))
         tokens = {role: Token.objects.create(user=user).key for role, user in users.items()}
         AccessAttempt.objects.create(username="x", ip_address="192.0.2.1", failures_since_start=1)

@@ -225,11 +225,9 @@ def test_every_versioned_model_is_covered():
 
 
 @pytest.fixture
-def second_curator(django_user_model):
-    from django.contrib.auth.models import Group
-
+def second_curator(django_user_model, curators_group):
     user = django_user_model.objects.create_user("bo", password="x", is_staff=True)
-    user.groups.add(Group.objects.get(name="Curators"))
+    user.groups.add(curators_group)
     return user
 
 

@@ -8,7 +8,8 @@ from django.core.management import CommandError, call_command
 from django.http import HttpRequest
 from django.urls import reverse
 
-pytestmark = pytest.mark.django_db
+# The command adds users to the Curators group, which the data migration makes.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("curators_group")]
 
 
 def test_noinput_creates_a_staff_curator_who_can_open_the_admin(client, monkeypatch):
