@@ -27,3 +27,9 @@ def test_a_miss_is_marked_and_the_barred_urls_come_first():
     text = compare.table(summary, 1.15)
     assert "| film detail (bar) | 10.00 | 12.00 | 1.20 ✗ |" in text
     assert list(summary)[:3] == list(compare.BARRED)
+
+
+def test_without_a_bar_nothing_is_marked():
+    text = compare.table(compare.summarise([_round(30.0)], 1.15), None)
+    assert "| film detail | 10.00 | 300.00 | 30.00 | 10.00 | 300.00 | 30.00 | 5 / 5 |" in text
+    assert "✗" not in text
