@@ -63,7 +63,7 @@ _HAN = re.compile("[\u3400-\u9fff\uf900-\ufaff]")
 
 def guess_lang(text: str) -> str:
     """Return the HTML `lang` of a short text: Chinese if it has any Han character."""
-    # A regular expression, not a Python loop over the characters: 4 → 0.3 µs a title.
+    # A regular expression rather than a loop over the characters: called for every title.
     return "zh-Hans" if _HAN.search(text or "") else "en"
 
 

@@ -1,11 +1,11 @@
 """The query planner's statistics, refreshed after content is loaded in bulk.
 
 SQLite keeps no statistics until ANALYZE runs, and then guesses: at 10,000 films it
-found a theme's quotes by walking every published quote in id order (3.9 ms) rather
-than through the theme's own links (0.6 ms). PostgreSQL's autovacuum analyzes in time,
-but not before the first requests after a bulk load; nor does it mark the new rows
-visible to every transaction before it vacuums, so until then counting 10,000 films read
-the table (2.5 ms) rather than the index alone (1.3 ms). `manage.py load_films` (run by
+found a theme's quotes by walking every published quote in id order rather than through
+the theme's own links. PostgreSQL's autovacuum analyzes in time, but not before the
+first requests after a bulk load; nor does it mark the new rows visible to every
+transaction before it vacuums, so until then counting films read the table rather than
+the index alone (docs/benchmarks.md has the figures). `manage.py load_films` (run by
 bin/start at every start), `seed_synthetic` and `import_data` call this.
 """
 
@@ -13,7 +13,7 @@ from django.db import DEFAULT_DB_ALIAS, connections
 
 
 def refresh_statistics(using: str = DEFAULT_DB_ALIAS) -> None:
-    """Run ANALYZE: on SQLite over a sample of each index (about 10 ms at 10,000 films).
+    """Run ANALYZE: on SQLite over a sample of each index, which keeps it quick.
 
     On PostgreSQL VACUUM (ANALYZE), outside a transaction (VACUUM cannot run in one; inside,
     ANALYZE alone), over filmbase's own tables: a plain ANALYZE also tries the system

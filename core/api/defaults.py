@@ -1,14 +1,31 @@
-"""The classes REST_FRAMEWORK names: permissions, pagination, throttles, OPTIONS metadata.
+"""The classes REST_FRAMEWORK names: parser, permissions, pagination, throttles, metadata.
 
 DRF imports them while it defines its own APIView (from the REST_FRAMEWORK setting),
 so this module imports nothing of DRF's views: that is DRF's rule, not a cycle of ours.
 """
 
+from rest_framework import parsers
+from rest_framework.exceptions import ParseError
 from rest_framework.metadata import SimpleMetadata
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.permissions import SAFE_METHODS, DjangoModelPermissionsOrAnonReadOnly
 from rest_framework.settings import api_settings
 from rest_framework.throttling import AnonRateThrottle, UserRateThrottle
+
+
+class JSONParser(parsers.JSONParser):
+    """DRF's JSON parser, answering 400 for every body it cannot read.
+
+    DRF turns the ValueError of a body that is not JSON (not UTF-8, cut short, NaN, a
+    number too long to convert) into a ParseError, but not the RecursionError of one
+    nested deeper than Python's recursion limit (`"[" * 50000`), which became a 500.
+    """
+
+    def parse(self, stream, media_type=None, parser_context=None):
+        try:
+            return super().parse(stream, media_type, parser_context)
+        except RecursionError:
+            raise ParseError("JSON parse error - nested too deeply.") from None
 
 
 class Pagination(PageNumberPagination):

@@ -1,6 +1,8 @@
-"""Serializer fields the resources share: links to API and page addresses, lines, slugs."""
+"""What the resources' serializers share: links to API and page addresses, lines, slugs,
+and a ModelSerializer whose fields are worked out once per class.
+"""
 
-import operator
+import copy
 
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
@@ -28,8 +30,8 @@ class LinkField(serializers.Field):
         self.language = language
         self.fragment = fragment
 
-    def _template(self, context=None) -> tuple[str, str]:
-        context = self.context if context is None else context
+    def _template(self) -> tuple[str, str]:
+        context = self.context
         templates = context.setdefault("_link_templates", {})
         key = (self.view_name, self.lookup, self.language, self.fragment)
         if key not in templates:
@@ -41,9 +43,9 @@ class LinkField(serializers.Field):
     def to_representation(self, value):
         return self.for_value(getattr(value, self.lookup))
 
-    def for_value(self, value, context=None) -> str:
+    def for_value(self, value) -> str:
         """Return the URL for the slug or id `value`."""
-        prefix, suffix = self._template(context)
+        prefix, suffix = self._template()
         return f"{prefix}{value}{suffix}"
 
 
@@ -56,96 +58,22 @@ def link_fields(api_view: str, page_view: str, lookup: str = "slug", fragment=No
     )
 
 
-# -- Fast output --------------------------------------------------------------------------
-
-_VALUE, _CONVERT, _LINK, _IMAGE, _ONE, _MANY = range(6)
-# Fields whose to_representation() returns an already-loaded value unchanged (the model
-# gives str, int, bool): the plan copies the value itself.
-_AS_IS = (
-    serializers.ReadOnlyField,
-    serializers.CharField,
-    serializers.IntegerField,
-    serializers.BooleanField,
-    serializers.ChoiceField,
-)
-# Fields whose to_representation() needs no request: the plan calls it.
-_CONVERTED = (serializers.DateField, serializers.DateTimeField, serializers.ListField)
+# -- Read forms --------------------------------------------------------------------------
 
 
-class CompiledSerializer(serializers.ModelSerializer):
-    """A read-only serializer that writes each row from a plan compiled once per class.
+class ReadSerializer(serializers.ModelSerializer):
+    # DRF works out a ModelSerializer's fields from the model (types, choices, labels,
+    # validators) for every serializer it creates, every nested one included, on every
+    # request; they depend on the class alone. The first build is kept and each serializer
+    # gets a deep copy of it, as DRF gives each its declared fields: the fields, the output
+    # and the schema are DRF's own. No docstring: drf-spectacular would show it as the
+    # description of every subclass without one of its own.
 
-    DRF builds a serializer's fields on every request (model introspection, deep copies)
-    and walks them per row through several layers of calls. Here the declared fields are
-    turned once into a flat plan (the attribute to read and how to write it) that every
-    later answer reuses, giving the JSON a hand-written view would, at close to its
-    speed. The fields stay the description of the output, for the OpenAPI schema and for
-    any field the plan does not know, where the class falls back to DRF's own path.
-    """
-
-    _plans: dict = {}
-
-    @classmethod
-    def plan(cls):
-        if cls not in CompiledSerializer._plans:
-            CompiledSerializer._plans[cls] = cls._compile()
-        return CompiledSerializer._plans[cls]
-
-    @classmethod
-    def _compile(cls):
-        steps = []
-        for name, field in cls().fields.items():
-            if field.write_only:
-                continue
-            source = None if field.source == "*" else operator.attrgetter(field.source)
-            if isinstance(field, LinkField):
-                steps.append((name, source, _LINK, field))
-            elif isinstance(field, serializers.ImageField):
-                steps.append((name, source, _IMAGE, None))
-            elif isinstance(field, serializers.ListSerializer):
-                child = type(field.child)
-                if not issubclass(child, CompiledSerializer) or child.plan() is None:
-                    return None
-                steps.append((name, source, _MANY, child.plan()))
-            elif isinstance(field, CompiledSerializer):
-                if type(field).plan() is None:
-                    return None
-                steps.append((name, source, _ONE, type(field).plan()))
-            elif isinstance(field, _AS_IS) and not isinstance(field, _CONVERTED):
-                steps.append((name, source, _VALUE, None))
-            elif isinstance(field, _CONVERTED):
-                steps.append((name, source, _CONVERT, field.to_representation))
-            else:
-                return None  # a field the plan does not know: DRF's path for this class
-        return steps
-
-    def to_representation(self, instance):
-        plan = self.plan()
-        if plan is None:
-            return super().to_representation(instance)
-        return _write(plan, instance, self.context)
-
-
-def _write(plan, obj, context) -> dict:
-    data = {}
-    for name, source, kind, extra in plan:
-        value = obj if source is None else source(obj)
-        if value is None or kind == _VALUE:
-            data[name] = value
-        elif kind == _LINK:
-            data[name] = extra.for_value(getattr(value, extra.lookup), context)
-        elif kind == _MANY:
-            rows = value.all() if hasattr(value, "all") else value
-            data[name] = [_write(extra, row, context) for row in rows]
-        elif kind == _ONE:
-            data[name] = _write(extra, value, context)
-        elif kind == _IMAGE:
-            request = context.get("request")
-            data[name] = None if not value else request.build_absolute_uri(value.url)
-        else:
-            # `extra` is the field's converter, not QuerySet.extra(): no SQL here.
-            data[name] = extra(value)  # nosec B610
-    return data
+    def get_fields(self):
+        cls = type(self)
+        if "_built_fields" not in cls.__dict__:
+            cls._built_fields = super().get_fields()
+        return copy.deepcopy(cls._built_fields)
 
 
 class SlugRelatedField(serializers.SlugRelatedField):

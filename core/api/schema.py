@@ -98,8 +98,14 @@ class ApiAutoSchema(AutoSchema):
             return view.detail_serializer_class
         return super().get_response_serializers()
 
-    def _get_response_bodies(self, direction="response"):
-        responses = super()._get_response_bodies(direction)
+    def get_operation(self, path, path_regex, path_prefix, method, registry):
+        operation = super().get_operation(path, path_regex, path_prefix, method, registry)
+        if operation is not None:
+            self.add_error_responses(operation["responses"])
+        return operation
+
+    def add_error_responses(self, responses: dict) -> None:
+        """Add the answers every operation may give besides its own: errors, and 304."""
         method = self.method.upper()
         codes = list(_READ_ERRORS if method in ("GET", "HEAD") else _WRITE_ERRORS)
         if method in ("PUT", "PATCH", "DELETE"):
@@ -117,4 +123,3 @@ class ApiAutoSchema(AutoSchema):
                     "description": _ERRORS[code],
                 },
             )
-        return responses

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import dj_database_url
 
-from filmbase.env import env_bool, env_int, env_list, env_str
+from core.env import env_bool, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(env_str("FILMBASE_VAR_DIR", str(BASE_DIR / "var")))
@@ -144,7 +144,7 @@ def database_config(url: str) -> dict:
                 "PRAGMA foreign_keys=ON;"
                 "PRAGMA temp_store=MEMORY;"
                 # No mmap_size: mapped database pages count in every worker's resident
-                # memory (189 → 114 MB per worker at 10,000 films, docs/benchmarks.md).
+                # memory (docs/benchmarks.md).
             ),
         }
     return config
@@ -345,8 +345,10 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "core.api.defaults.Pagination",
     "PAGE_SIZE": 20,
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
-    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
-    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    # The same compact UTF-8 JSON as DRF's own JSONRenderer, encoded by orjson (a kept
+    # library) rather than Python's json module: docs/benchmarks.md says what it saves.
+    "DEFAULT_RENDERER_CLASSES": ["drf_orjson_renderer.renderers.ORJSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["core.api.defaults.JSONParser"],
     "DEFAULT_THROTTLE_CLASSES": [
         "core.api.defaults.AnonThrottle",
         "core.api.defaults.UserThrottle",

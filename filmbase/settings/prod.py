@@ -5,7 +5,7 @@ DJANGO_CSRF_TRUSTED_ORIGINS, the API throttle rates, the app server's variables.
 .env.example and docs/deployment.md.
 """
 
-from filmbase.env import env_bool, env_int, env_list, env_str
+from core.env import env_bool, env_int, env_list, env_str
 
 from .base import *  # noqa: F403
 from .base import database_config

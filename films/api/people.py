@@ -6,7 +6,7 @@ viewset live here; the person's own short, list and write forms are in people/ap
 
 import django_filters as filters
 
-from core.api.fields import CompiledSerializer, LinkField
+from core.api.fields import LinkField, ReadSerializer
 from core.api.views import ContentViewSet, can_see_drafts
 from films import people as credited
 from films.api.filters import SearchFilterSet, StableOrderingFilter
@@ -21,7 +21,7 @@ from people.api.serializers import (
 from people.models import Person
 
 
-class CreditFilmSerializer(CompiledSerializer):
+class CreditFilmSerializer(ReadSerializer):
     """A person's credit: the film and the role."""
 
     film = FilmRefSerializer(read_only=True)
@@ -32,7 +32,7 @@ class CreditFilmSerializer(CompiledSerializer):
         read_only_fields = fields
 
 
-class PersonQuoteSerializer(CompiledSerializer):
+class PersonQuoteSerializer(ReadSerializer):
     """A quote as the speaker's entry shows it: with the film it is about and its source."""
 
     film = FilmRefSerializer(read_only=True, allow_null=True)

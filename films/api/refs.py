@@ -6,11 +6,11 @@ the change feed) uses these, so they stay small and apart from the full resource
 
 from rest_framework import serializers
 
-from core.api.fields import CompiledSerializer, LinkField, link_fields
+from core.api.fields import LinkField, ReadSerializer, link_fields
 from films.models import Citation, Collection, Film, Source, Theme
 
 
-class FilmRefSerializer(CompiledSerializer):
+class FilmRefSerializer(ReadSerializer):
     """A film as other entries mention it: both titles, both labels, its links."""
 
     display_title = serializers.CharField(read_only=True)
@@ -32,7 +32,7 @@ class FilmRefSerializer(CompiledSerializer):
         read_only_fields = fields
 
 
-class ThemeRefSerializer(CompiledSerializer):
+class ThemeRefSerializer(ReadSerializer):
     url = LinkField("api:theme-detail")
 
     class Meta:
@@ -41,7 +41,7 @@ class ThemeRefSerializer(CompiledSerializer):
         read_only_fields = fields
 
 
-class CollectionRefSerializer(CompiledSerializer):
+class CollectionRefSerializer(ReadSerializer):
     url = LinkField("api:collection-detail")
 
     class Meta:
@@ -50,7 +50,7 @@ class CollectionRefSerializer(CompiledSerializer):
         read_only_fields = fields
 
 
-class SourceRefSerializer(CompiledSerializer):
+class SourceRefSerializer(ReadSerializer):
     """A source as a footnote: what it is, where it is (`address`), and its API entry."""
 
     address = serializers.URLField(source="url", read_only=True)
@@ -62,7 +62,7 @@ class SourceRefSerializer(CompiledSerializer):
         read_only_fields = fields
 
 
-class CitationSerializer(CompiledSerializer):
+class CitationSerializer(ReadSerializer):
     """A footnote: the fact (`topic`, `note`) and the source that supports it."""
 
     source = SourceRefSerializer(read_only=True)

@@ -1,15 +1,16 @@
-"""JSON for the project's films, themes, quotes, sources, collection and milestones.
+"""JSON for the project's films, themes and quotes, and what every resource's forms share.
 
 Each resource has a lean list form, a rich detail form and a write form (HackSoft's
 "reuse serializers as little as possible"). Every text comes in both languages; links
 are reversed once per response (`LinkField`); everything nested is prefetched by the
 models' `for_api_list()` / `for_api_detail()` querysets, so no row costs a query.
+Sources, the collection and milestones are in films/api/sources.py; search answers in
+films/api/search.py.
 """
 
-from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from core.api.fields import CompiledSerializer, LinesField, LinkField, SlugRelatedField, link_fields
+from core.api.fields import LinesField, LinkField, ReadSerializer, SlugRelatedField, link_fields
 from core.api.writes import ModelCleanMixin, NestedRowsMixin
 from films.api.refs import (
     CitationSerializer,
@@ -19,7 +20,7 @@ from films.api.refs import (
     SourceRefSerializer,
     ThemeRefSerializer,
 )
-from films.models import Citation, Collection, Credit, Film, Milestone, Quote, Source, Theme
+from films.models import Collection, Credit, Film, Quote, Source, Theme
 from people.api.serializers import PersonRefSerializer
 from people.models import Person
 
@@ -34,7 +35,7 @@ class WriteSerializer(ModelCleanMixin, NestedRowsMixin, serializers.ModelSeriali
 # -- Films ---------------------------------------------------------------------------
 
 
-class CreditSerializer(CompiledSerializer):
+class CreditSerializer(ReadSerializer):
     person = PersonRefSerializer(read_only=True)
 
     class Meta:
@@ -51,7 +52,7 @@ class CreditWriteSerializer(serializers.ModelSerializer):
         fields = ["person", "role", "order"]
 
 
-class FilmQuoteSerializer(CompiledSerializer):
+class FilmQuoteSerializer(ReadSerializer):
     """A quote as a film's entry shows it (the film is the one being read)."""
 
     speaker = PersonRefSerializer(read_only=True)
@@ -83,7 +84,7 @@ FILM_LIST_FIELDS = [
 ]
 
 
-class FilmListSerializer(CompiledSerializer):
+class FilmListSerializer(ReadSerializer):
     display_title = serializers.CharField(read_only=True)
     display_title_zh = serializers.CharField(read_only=True)
     directors = PersonRefSerializer(many=True, read_only=True)
@@ -198,7 +199,7 @@ class ThemeQuoteSerializer(FilmQuoteSerializer):
 THEME_LIST_FIELDS = ["slug", "name", "name_zh", "order", "url", "page_url", "page_url_zh"]
 
 
-class ThemeListSerializer(CompiledSerializer):
+class ThemeListSerializer(ReadSerializer):
     url, page_url, page_url_zh = link_fields("api:theme-detail", "themes:detail")
 
     class Meta:
@@ -254,7 +255,7 @@ QUOTE_FIELDS = [
 ]
 
 
-class QuoteListSerializer(CompiledSerializer):
+class QuoteListSerializer(ReadSerializer):
     words_en = serializers.CharField(read_only=True)
     words_zh = serializers.CharField(read_only=True)
     speaker = PersonRefSerializer(read_only=True)
@@ -306,253 +307,3 @@ class QuoteWriteSerializer(WriteSerializer):
             "themes",
             "status",
         ]
-
-
-# -- Sources ---------------------------------------------------------------------------
-
-SOURCE_LIST_FIELDS = [
-    "id",
-    "key",
-    "title",
-    "outlet",
-    "address",
-    "language",
-    "published_on",
-    "note",
-    "url",
-]
-
-
-class SourceListSerializer(CompiledSerializer):
-    address = serializers.URLField(source="url", read_only=True)
-    url = LinkField("api:source-detail", "id")
-
-    class Meta:
-        model = Source
-        fields = SOURCE_LIST_FIELDS
-        read_only_fields = fields
-
-
-class SupportedFactSerializer(CompiledSerializer):
-    """A fact a source supports, with its subject: a film, a person or the collection."""
-
-    film = FilmRefSerializer(read_only=True, allow_null=True)
-    person = PersonRefSerializer(read_only=True, allow_null=True)
-    collection = CollectionRefSerializer(read_only=True, allow_null=True)
-
-    class Meta:
-        model = Citation
-        fields = ["topic", "note", "film", "person", "collection"]
-        read_only_fields = fields
-
-
-class SourceDetailSerializer(SourceListSerializer):
-    citations = SupportedFactSerializer(many=True, read_only=True)
-
-    class Meta:
-        model = Source
-        fields = [*SOURCE_LIST_FIELDS, "citations", *ENTRY_FIELDS]
-
-
-class SourceWriteSerializer(WriteSerializer):
-    address = serializers.URLField(source="url", max_length=2000)
-
-    class Meta:
-        model = Source
-        fields = ["key", "title", "outlet", "address", "language", "published_on", "note"]
-
-
-# -- The collection and Keling's milestones ---------------------------------------------
-
-COLLECTION_LIST_FIELDS = [
-    "slug",
-    "name",
-    "name_zh",
-    "organiser",
-    "organiser_zh",
-    "premiere_date",
-    "venue",
-    "venue_zh",
-    "url",
-]
-COLLECTION_WRITE_FIELDS = [
-    "slug",
-    "name",
-    "name_zh",
-    "organiser",
-    "organiser_zh",
-    "premiere_date",
-    "venue",
-    "venue_zh",
-    "description",
-    "description_zh",
-]
-
-
-class CollectionListSerializer(CompiledSerializer):
-    url = LinkField("api:collection-detail")
-
-    class Meta:
-        model = Collection
-        fields = COLLECTION_LIST_FIELDS
-        read_only_fields = fields
-
-
-class CollectionDetailSerializer(CollectionListSerializer):
-    films = FilmRefSerializer(many=True, read_only=True)
-    citations = CitationSerializer(many=True, read_only=True)
-
-    class Meta:
-        model = Collection
-        fields = [
-            *COLLECTION_LIST_FIELDS,
-            "description",
-            "description_zh",
-            "films",
-            "citations",
-            *ENTRY_FIELDS,
-        ]
-
-
-class CollectionWriteSerializer(WriteSerializer):
-    citations = CitationWriteSerializer(many=True, required=False)
-
-    nested = {"citations": ("collection", ("source", "topic", "note"))}
-
-    class Meta:
-        model = Collection
-        fields = [*COLLECTION_WRITE_FIELDS, "citations"]
-
-
-MILESTONE_FIELDS = [
-    "id",
-    "date",
-    "date_precision",
-    "date_is_uncertain",
-    "title",
-    "title_zh",
-    "description",
-    "description_zh",
-    "is_later_context",
-    "source",
-    "url",
-]
-
-
-class MilestoneListSerializer(CompiledSerializer):
-    source = SourceRefSerializer(read_only=True)
-    url = LinkField("api:milestone-detail", "id")
-
-    class Meta:
-        model = Milestone
-        fields = MILESTONE_FIELDS
-        read_only_fields = fields
-
-
-class MilestoneDetailSerializer(MilestoneListSerializer):
-    class Meta:
-        model = Milestone
-        fields = [*MILESTONE_FIELDS, *ENTRY_FIELDS]
-
-
-class MilestoneWriteSerializer(WriteSerializer):
-    source = serializers.PrimaryKeyRelatedField(queryset=Source.objects.all())
-
-    class Meta:
-        model = Milestone
-        fields = [name for name in MILESTONE_FIELDS if name not in ("id", "url")]
-
-
-# -- Search ------------------------------------------------------------------------------
-
-HIT_TYPES = ["film", "person", "theme", "quote"]
-HIT_FIELDS = ["type", "id", "slug", "label", "label_zh", "url", "page_url", "page_url_zh"]
-
-
-class HitSerializer(serializers.Serializer):
-    """One search hit, the same shape for every type: what it is, its labels, its links."""
-
-    hit_type = ""
-
-    type = serializers.SerializerMethodField()
-    id = serializers.IntegerField(read_only=True)
-    slug = serializers.CharField(read_only=True, allow_null=True)
-    label = serializers.CharField(read_only=True)
-    label_zh = serializers.CharField(read_only=True)
-    url = serializers.URLField(read_only=True)
-    page_url = serializers.URLField(read_only=True)
-    page_url_zh = serializers.URLField(read_only=True)
-
-    @extend_schema_field({"type": "string", "enum": HIT_TYPES})
-    def get_type(self, obj) -> str:
-        return self.hit_type
-
-
-class FilmHitSerializer(HitSerializer):
-    hit_type = "film"
-    label = serializers.CharField(source="display_title")
-    label_zh = serializers.CharField(source="display_title_zh")
-    url, page_url, page_url_zh = link_fields("api:film-detail", "films:detail")
-
-
-class PersonHitSerializer(HitSerializer):
-    hit_type = "person"
-    label = serializers.CharField(source="name")
-    label_zh = serializers.CharField(source="name_zh")
-    url, page_url, page_url_zh = link_fields("api:person-detail", "people:detail")
-
-
-class ThemeHitSerializer(HitSerializer):
-    hit_type = "theme"
-    label = serializers.CharField(source="name")
-    label_zh = serializers.CharField(source="name_zh")
-    url, page_url, page_url_zh = link_fields("api:theme-detail", "themes:detail")
-
-
-class QuoteHitSerializer(HitSerializer):
-    hit_type = "quote"
-    slug = serializers.SerializerMethodField()
-    label = serializers.CharField(source="words_en")
-    label_zh = serializers.CharField(source="words_zh")
-    url, page_url, page_url_zh = link_fields(
-        "api:quote-detail", "quotes:list", "id", fragment="#quote-"
-    )
-
-    def get_slug(self, obj) -> None:
-        return None
-
-
-class SearchMoreSerializer(serializers.Serializer):
-    films = serializers.BooleanField()
-    people = serializers.BooleanField()
-    themes = serializers.BooleanField()
-    quotes = serializers.BooleanField()
-
-
-class SearchResultsSerializer(serializers.Serializer):
-    """The answer to a search: the query as understood, the hits, and where there are more."""
-
-    query = serializers.CharField(help_text="The query after normalisation (NFKC, spaces).")
-    count = serializers.IntegerField(help_text="The number of hits in `results`.")
-    more = SearchMoreSerializer(help_text="Per type: whether there are hits beyond the limit.")
-    results = HitSerializer(many=True)
-
-    hit_serializers = {
-        "films": FilmHitSerializer,
-        "people": PersonHitSerializer,
-        "themes": ThemeHitSerializer,
-        "quotes": QuoteHitSerializer,
-    }
-
-    def to_representation(self, results):
-        hits = []
-        for kind, serializer_class in self.hit_serializers.items():
-            # One context for all: the link templates are reversed once per answer.
-            items = getattr(results, kind).items
-            hits.extend(serializer_class(items, many=True, context=self.context).data)
-        return {
-            "query": results.query,
-            "count": len(hits),
-            "more": {kind: getattr(results, kind).has_more for kind in self.hit_serializers},
-            "results": hits,
-        }

@@ -26,8 +26,17 @@ from core.api.fields import LinkField
 from core.api.views import ReadOnlyApiView, can_see_drafts, conditional, content_etag
 from core.caching import release_token
 from films import people as credited
-from films.api import serializers as film_serializers
 from films.api.people import PersonDetailSerializer
+from films.api.serializers import (
+    FilmDetailSerializer,
+    QuoteDetailSerializer,
+    ThemeDetailSerializer,
+)
+from films.api.sources import (
+    CollectionDetailSerializer,
+    MilestoneDetailSerializer,
+    SourceDetailSerializer,
+)
 from films.models import (
     Citation,
     Collection,
@@ -252,13 +261,13 @@ class ExportSerializer(serializers.Serializer):
     generated_at = serializers.DateTimeField()
     licence = serializers.CharField()
     licence_url = serializers.URLField()
-    collections = film_serializers.CollectionDetailSerializer(many=True)
-    films = film_serializers.FilmDetailSerializer(many=True)
+    collections = CollectionDetailSerializer(many=True)
+    films = FilmDetailSerializer(many=True)
     people = PersonDetailSerializer(many=True)
-    themes = film_serializers.ThemeDetailSerializer(many=True)
-    quotes = film_serializers.QuoteDetailSerializer(many=True)
-    sources = film_serializers.SourceDetailSerializer(many=True)
-    milestones = film_serializers.MilestoneDetailSerializer(many=True)
+    themes = ThemeDetailSerializer(many=True)
+    quotes = QuoteDetailSerializer(many=True)
+    sources = SourceDetailSerializer(many=True)
+    milestones = MilestoneDetailSerializer(many=True)
 
 
 def export_document(request) -> dict:

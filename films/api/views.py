@@ -10,7 +10,8 @@ from rest_framework.response import Response
 
 from core.api.errors import ID_PATTERN
 from core.api.views import ContentViewSet, ReadOnlyApiView
-from films.api import filters, serializers
+from films.api import filters, serializers, sources
+from films.api.search import SearchResultsSerializer
 from films.models import Collection, Film, Milestone, Quote, Source, Theme
 from films.search import MAX_QUERY_LENGTH, search
 
@@ -61,9 +62,9 @@ class SourceViewSet(ContentViewSet):
     queryset = Source.objects.all()
     lookup_field = "id"
     lookup_value_regex = ID_PATTERN
-    list_serializer_class = serializers.SourceListSerializer
-    detail_serializer_class = serializers.SourceDetailSerializer
-    write_serializer_class = serializers.SourceWriteSerializer
+    list_serializer_class = sources.SourceListSerializer
+    detail_serializer_class = sources.SourceDetailSerializer
+    write_serializer_class = sources.SourceWriteSerializer
     filterset_class = filters.SourceFilter
     draft_permission = "films.change_film"
 
@@ -73,9 +74,9 @@ class CollectionViewSet(ContentViewSet):
 
     model = Collection
     queryset = Collection.objects.all()
-    list_serializer_class = serializers.CollectionListSerializer
-    detail_serializer_class = serializers.CollectionDetailSerializer
-    write_serializer_class = serializers.CollectionWriteSerializer
+    list_serializer_class = sources.CollectionListSerializer
+    detail_serializer_class = sources.CollectionDetailSerializer
+    write_serializer_class = sources.CollectionWriteSerializer
     draft_permission = "films.change_film"
 
 
@@ -86,9 +87,9 @@ class MilestoneViewSet(ContentViewSet):
     queryset = Milestone.objects.all()
     lookup_field = "id"
     lookup_value_regex = ID_PATTERN
-    list_serializer_class = serializers.MilestoneListSerializer
-    detail_serializer_class = serializers.MilestoneDetailSerializer
-    write_serializer_class = serializers.MilestoneWriteSerializer
+    list_serializer_class = sources.MilestoneListSerializer
+    detail_serializer_class = sources.MilestoneDetailSerializer
+    write_serializer_class = sources.MilestoneWriteSerializer
     filterset_class = filters.MilestoneFilter
 
 
@@ -113,7 +114,7 @@ class SearchView(ReadOnlyApiView):
                 "limit", int, description="Hits per type, 1 to 50 (default 20).", required=False
             ),
         ],
-        responses=serializers.SearchResultsSerializer,
+        responses=SearchResultsSerializer,
     )
     def get(self, request):
         limit = request.query_params.get("limit", "20")
@@ -121,4 +122,4 @@ class SearchView(ReadOnlyApiView):
             return Response({"limit": ["Give a whole number from 1 to 50."]}, status=400)
         results = search(request.query_params.get("q"), limit=int(limit))
         context = {"request": request}
-        return Response(serializers.SearchResultsSerializer(results, context=context).data)
+        return Response(SearchResultsSerializer(results, context=context).data)

@@ -2,9 +2,8 @@
 
 A GIN index normally queues new entries in a pending list that every search reads in
 full until VACUUM folds it in. After a bulk load (the nine works, an import, a rebuild
-of the search index) that list held up to 10,000 entries: at 10,000 films the top-20
-search's p50 for the benchmark's eight queries was 3.9-8.6 ms, and 1.9-3.7 ms once the
-list was folded in (measured in one run), until the next bulk load. Curators save one
+of the search index) that list held up to 10,000 entries, and every search read them
+all until the next VACUUM (docs/benchmarks.md). Curators save one
 entry at a time, so updating the index on each write costs them nothing they notice.
 """
 

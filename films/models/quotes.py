@@ -22,7 +22,7 @@ class QuoteQuerySet(models.QuerySet):
 
         Written as "not among the unpublished films' quotes" rather than as a join to
         every quote's film: the few unpublished films are looked up once, and counting
-        the published quotes reads an index only (10,000 films on SQLite: 4.8 → 2.0 ms).
+        the published quotes reads an index only.
         """
         # Named statuses, not "status != published": an index finds those rows.
         unpublished = [

@@ -5,12 +5,12 @@ The detail form, which embeds credits, quotes and citations, is in films/api/peo
 
 from rest_framework import serializers
 
-from core.api.fields import CompiledSerializer, LinesField, link_fields
+from core.api.fields import LinesField, ReadSerializer, link_fields
 from core.api.writes import ModelCleanMixin, NestedRowsMixin
 from people.models import Person, PersonLink
 
 
-class PersonRefSerializer(CompiledSerializer):
+class PersonRefSerializer(ReadSerializer):
     """A person as other entries mention them: both names and their links."""
 
     url, page_url, page_url_zh = link_fields("api:person-detail", "people:detail")
@@ -42,7 +42,7 @@ class PersonListSerializer(PersonRefSerializer):
         read_only_fields = fields
 
 
-class PersonLinkSerializer(CompiledSerializer):
+class PersonLinkSerializer(ReadSerializer):
     class Meta:
         model = PersonLink
         fields = ["label", "url", "order"]

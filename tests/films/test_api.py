@@ -4,7 +4,9 @@ import datetime
 
 import pytest
 from django.urls import reverse
+from rest_framework.request import Request
 
+from films.api.serializers import FilmDetailSerializer
 from films.models import Film, TitleStatus
 from tests.films.factories import (
     CitationFactory,
@@ -468,3 +470,17 @@ def test_credits_are_replaced_when_given(token_client, works):
     assert [(c["person"]["slug"], c["role"]) for c in response.json()["credits"]] == [
         ("xue-xiaolu", "director")
     ]
+
+
+def test_read_forms_bind_their_own_fields_to_every_answer(works, rf):
+    """The fields are worked out once per class (ReadSerializer), yet every serializer,
+    nested ones included, gets its own copy, bound to its own answer and request."""
+    film = Film.objects.for_api_detail(drafts=False).get(slug="wheat-harvest")
+    first, second = (
+        FilmDetailSerializer(film, context={"request": Request(rf.get("/", HTTP_HOST=host))})
+        for host in ("localhost", "127.0.0.1")
+    )
+    assert first.fields["directors"].child is not second.fields["directors"].child
+    assert first.data["directors"][0]["url"] == "http://localhost/api/v1/people/jia-zhangke/"
+    assert second.data["directors"][0]["url"] == "http://127.0.0.1/api/v1/people/jia-zhangke/"
+    assert second.data["credits"][0]["person"]["url"].startswith("http://127.0.0.1/")

@@ -6,6 +6,10 @@ fields with hostile text, lone surrogates included (sent as JSON `\\ud800` escap
 no database can store). Each example ends one of two ways: the entry is saved, its
 history grows, and the answer and a fresh read give the text back exactly (trimmed); or
 a JSON 400 names the field, and no row of any table, history included, has changed.
+
+A body the JSON parser cannot read at all (nested past Python's recursion limit, not
+UTF-8, cut short, a number too long to convert, NaN) is a JSON 400 on every write
+endpoint and on the token endpoint, never a server error.
 """
 
 import json
@@ -36,6 +40,14 @@ RESOURCES = [
     for method in ("patch", "post")
 ]
 LISTS = (serializers.ListField, serializers.ListSerializer, serializers.ManyRelatedField)
+UNREADABLE = {
+    "deeply nested": b"[" * 50_000 + b"]" * 50_000,
+    "deeply nested object": b'{"a":' * 50_000 + b"1" + b"}" * 50_000,
+    "not UTF-8": b'{"title": "\xff\xfe"}',
+    "cut short": b'{"title": "Wheat',
+    "100,000-digit number": b'{"order": ' + b"9" * 100_000 + b"}",
+    "NaN": b'{"order": NaN}',
+}
 
 
 def send(client, method: str, url: str, body: dict):
@@ -98,6 +110,30 @@ def test_api_writes_keep_hostile_text_or_refuse_it(
 
     check()
     cases.report(capsys)
+
+
+@pytest.mark.parametrize("body", UNREADABLE.values(), ids=UNREADABLE.keys())
+def test_a_body_the_parser_cannot_read_is_a_json_400_everywhere(
+    body, works, token_client, api_client
+):
+    token = reverse("api:token")
+    endpoints = [("post", token, api_client)]
+    for _prefix, viewset, basename in router.registry:
+        if viewset.write_serializer_class is None:
+            continue
+        entry = viewset.model._base_manager.order_by("pk").first()
+        lookup = viewset.lookup_field
+        detail = reverse(f"api:{basename}-detail", kwargs={lookup: getattr(entry, lookup)})
+        list_url = reverse(f"api:{basename}-list")
+        endpoints += [("post", list_url, token_client)]
+        endpoints += [(method, detail, token_client) for method in ("put", "patch")]
+    before = row_counts()
+    for method, url, client in endpoints:
+        response = client.generic(method.upper(), url, body, content_type="application/json")
+        assert response.status_code == 400, (method, url, response.status_code)
+        assert response["Content-Type"] == "application/json", (method, url)
+        assert isinstance(response.json()["detail"], str), (method, url)
+    assert row_counts() == before
 
 
 def assert_sent_back(client, response, values, fields):

@@ -1,0 +1,98 @@
+"""JSON for the API's search: one shape of hit for films, people, themes and quotes."""
+
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from core.api.fields import link_fields
+
+HIT_TYPES = ["film", "person", "theme", "quote"]
+HIT_FIELDS = ["type", "id", "slug", "label", "label_zh", "url", "page_url", "page_url_zh"]
+
+
+class HitSerializer(serializers.Serializer):
+    """One search hit, the same shape for every type: what it is, its labels, its links."""
+
+    hit_type = ""
+
+    type = serializers.SerializerMethodField()
+    id = serializers.IntegerField(read_only=True)
+    slug = serializers.CharField(read_only=True, allow_null=True)
+    label = serializers.CharField(read_only=True)
+    label_zh = serializers.CharField(read_only=True)
+    url = serializers.URLField(read_only=True)
+    page_url = serializers.URLField(read_only=True)
+    page_url_zh = serializers.URLField(read_only=True)
+
+    @extend_schema_field({"type": "string", "enum": HIT_TYPES})
+    def get_type(self, obj) -> str:
+        return self.hit_type
+
+
+class FilmHitSerializer(HitSerializer):
+    hit_type = "film"
+    label = serializers.CharField(source="display_title")
+    label_zh = serializers.CharField(source="display_title_zh")
+    url, page_url, page_url_zh = link_fields("api:film-detail", "films:detail")
+
+
+class PersonHitSerializer(HitSerializer):
+    hit_type = "person"
+    label = serializers.CharField(source="name")
+    label_zh = serializers.CharField(source="name_zh")
+    url, page_url, page_url_zh = link_fields("api:person-detail", "people:detail")
+
+
+class ThemeHitSerializer(HitSerializer):
+    hit_type = "theme"
+    label = serializers.CharField(source="name")
+    label_zh = serializers.CharField(source="name_zh")
+    url, page_url, page_url_zh = link_fields("api:theme-detail", "themes:detail")
+
+
+class QuoteHitSerializer(HitSerializer):
+    hit_type = "quote"
+    slug = serializers.SerializerMethodField()
+    label = serializers.CharField(source="words_en")
+    label_zh = serializers.CharField(source="words_zh")
+    url, page_url, page_url_zh = link_fields(
+        "api:quote-detail", "quotes:list", "id", fragment="#quote-"
+    )
+
+    def get_slug(self, obj) -> None:
+        return None
+
+
+class SearchMoreSerializer(serializers.Serializer):
+    films = serializers.BooleanField()
+    people = serializers.BooleanField()
+    themes = serializers.BooleanField()
+    quotes = serializers.BooleanField()
+
+
+class SearchResultsSerializer(serializers.Serializer):
+    """The answer to a search: the query as understood, the hits, and where there are more."""
+
+    query = serializers.CharField(help_text="The query after normalisation (NFKC, spaces).")
+    count = serializers.IntegerField(help_text="The number of hits in `results`.")
+    more = SearchMoreSerializer(help_text="Per type: whether there are hits beyond the limit.")
+    results = HitSerializer(many=True)
+
+    hit_serializers = {
+        "films": FilmHitSerializer,
+        "people": PersonHitSerializer,
+        "themes": ThemeHitSerializer,
+        "quotes": QuoteHitSerializer,
+    }
+
+    def to_representation(self, results):
+        hits = []
+        for kind, serializer_class in self.hit_serializers.items():
+            # One context for all: the link templates are reversed once per answer.
+            items = getattr(results, kind).items
+            hits.extend(serializer_class(items, many=True, context=self.context).data)
+        return {
+            "query": results.query,
+            "count": len(hits),
+            "more": {kind: getattr(results, kind).has_more for kind in self.hit_serializers},
+            "results": hits,
+        }

@@ -1,0 +1,173 @@
+"""JSON for sources, the collection and Keling's milestones: the record the facts rest on.
+
+The same three forms as films/api/serializers.py (list, detail, write), with its links
+reversed once per response and everything nested prefetched by the models' querysets.
+"""
+
+from rest_framework import serializers
+
+from core.api.fields import LinkField, ReadSerializer
+from films.api.refs import (
+    CitationSerializer,
+    CitationWriteSerializer,
+    CollectionRefSerializer,
+    FilmRefSerializer,
+    SourceRefSerializer,
+)
+from films.api.serializers import ENTRY_FIELDS, WriteSerializer
+from films.models import Citation, Collection, Milestone, Source
+from people.api.serializers import PersonRefSerializer
+
+# -- Sources ---------------------------------------------------------------------------
+
+SOURCE_LIST_FIELDS = [
+    "id",
+    "key",
+    "title",
+    "outlet",
+    "address",
+    "language",
+    "published_on",
+    "note",
+    "url",
+]
+
+
+class SourceListSerializer(ReadSerializer):
+    address = serializers.URLField(source="url", read_only=True)
+    url = LinkField("api:source-detail", "id")
+
+    class Meta:
+        model = Source
+        fields = SOURCE_LIST_FIELDS
+        read_only_fields = fields
+
+
+class SupportedFactSerializer(ReadSerializer):
+    """A fact a source supports, with its subject: a film, a person or the collection."""
+
+    film = FilmRefSerializer(read_only=True, allow_null=True)
+    person = PersonRefSerializer(read_only=True, allow_null=True)
+    collection = CollectionRefSerializer(read_only=True, allow_null=True)
+
+    class Meta:
+        model = Citation
+        fields = ["topic", "note", "film", "person", "collection"]
+        read_only_fields = fields
+
+
+class SourceDetailSerializer(SourceListSerializer):
+    citations = SupportedFactSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Source
+        fields = [*SOURCE_LIST_FIELDS, "citations", *ENTRY_FIELDS]
+
+
+class SourceWriteSerializer(WriteSerializer):
+    address = serializers.URLField(source="url", max_length=2000)
+
+    class Meta:
+        model = Source
+        fields = ["key", "title", "outlet", "address", "language", "published_on", "note"]
+
+
+# -- The collection and Keling's milestones ---------------------------------------------
+
+COLLECTION_LIST_FIELDS = [
+    "slug",
+    "name",
+    "name_zh",
+    "organiser",
+    "organiser_zh",
+    "premiere_date",
+    "venue",
+    "venue_zh",
+    "url",
+]
+COLLECTION_WRITE_FIELDS = [
+    "slug",
+    "name",
+    "name_zh",
+    "organiser",
+    "organiser_zh",
+    "premiere_date",
+    "venue",
+    "venue_zh",
+    "description",
+    "description_zh",
+]
+
+
+class CollectionListSerializer(ReadSerializer):
+    url = LinkField("api:collection-detail")
+
+    class Meta:
+        model = Collection
+        fields = COLLECTION_LIST_FIELDS
+        read_only_fields = fields
+
+
+class CollectionDetailSerializer(CollectionListSerializer):
+    films = FilmRefSerializer(many=True, read_only=True)
+    citations = CitationSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Collection
+        fields = [
+            *COLLECTION_LIST_FIELDS,
+            "description",
+            "description_zh",
+            "films",
+            "citations",
+            *ENTRY_FIELDS,
+        ]
+
+
+class CollectionWriteSerializer(WriteSerializer):
+    citations = CitationWriteSerializer(many=True, required=False)
+
+    nested = {"citations": ("collection", ("source", "topic", "note"))}
+
+    class Meta:
+        model = Collection
+        fields = [*COLLECTION_WRITE_FIELDS, "citations"]
+
+
+MILESTONE_FIELDS = [
+    "id",
+    "date",
+    "date_precision",
+    "date_is_uncertain",
+    "title",
+    "title_zh",
+    "description",
+    "description_zh",
+    "is_later_context",
+    "source",
+    "url",
+]
+
+
+class MilestoneListSerializer(ReadSerializer):
+    source = SourceRefSerializer(read_only=True)
+    url = LinkField("api:milestone-detail", "id")
+
+    class Meta:
+        model = Milestone
+        fields = MILESTONE_FIELDS
+        read_only_fields = fields
+
+
+class MilestoneDetailSerializer(MilestoneListSerializer):
+    class Meta:
+        model = Milestone
+        fields = [*MILESTONE_FIELDS, *ENTRY_FIELDS]
+
+
+class MilestoneWriteSerializer(WriteSerializer):
+    source = serializers.PrimaryKeyRelatedField(queryset=Source.objects.all())
+
+    class Meta:
+        model = Milestone
+        fields = [name for name in MILESTONE_FIELDS if name not in ("id", "url")]
