@@ -14,7 +14,6 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 # Count what a request costs when it is rendered.
 os.environ["FILMBASE_PUBLIC_CACHE"] = "off"
-os.environ["FILMBASE_RENDER_CACHE"] = "off"
 
 import django  # noqa: E402
 

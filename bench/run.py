@@ -9,16 +9,17 @@ Every measured URL gets a *static twin*: its response bytes saved as a static fi
 served by the same server + whitenoise, with the same content type. Rounds of
 [twin, dynamic] run interleaved after a warm-up, and the figure reported is the median
 of the per-round ratios dynamic ÷ twin — a ratio measured side by side survives the
-noise of a shared machine where absolute requests/s do not. Each URL is measured
-uncached, as a cache hit and as a conditional GET answered 304. Also measured: the
-ceiling of a trivial view, DRF against a hand-written JsonResponse of the same payload,
-SQL queries per request, peak memory per worker, and search in-process. Last, growth:
+noise of a shared machine where absolute requests/s do not. Each URL is measured cold
+(rendered every time), as a cache hit and as a conditional GET answered 304. Also
+measured: the ceiling of a trivial view, DRF against a hand-written JsonResponse of the
+same payload, SQL queries per request, the server's peak memory (waitress serves from one
+process), and search in-process. Last, growth:
 the two largest sizes are served at once and each URL measured in rounds of [smaller,
 larger], so that their quotient too is measured side by side.
 
-    python bench/run.py                # the full run (about 105 minutes on 2 cores)
+    python bench/run.py                # the full run
     python bench/run.py --smoke        # tiny data, one short round: CI's harness check
-    python bench/run.py --growth-only --sizes 100,10000   # growth alone (about 20 minutes)
+    python bench/run.py --growth-only --sizes 100,10000   # growth alone
 
 Results: docs/benchmarks.md (tables) and docs/benchmarks.json (raw figures).
 """
@@ -76,10 +77,9 @@ CEILINGS = [
 HANDWRITTEN = {"API film list": "hand-written JSON film list"}
 # What `make bench-smoke` measures: enough to run every path of the harness.
 SMOKE_URLS = ["home", "film detail", "API film list"]
-# mode, public (page) cache, render cache. "cold" renders every request; "uncached" is
-# every request through the whole stack with the render cache; "cached" hits the page
-# cache, and its 304s are measured with the same server.
-MODES = [("cold", False, False), ("uncached", False, True), ("cached", True, True)]
+# mode, public (page) cache. "cold" renders every request; "cached" hits the page cache,
+# and its 304s are measured with the same server.
+MODES = [("cold", False), ("cached", True)]
 
 
 def selected(urls, args):
@@ -131,15 +131,9 @@ def prepare(env: dict, films: int, static: Path) -> None:
 # -- The server ---------------------------------------------------------------------
 
 
-def serve(env: dict, *, public: bool, render: bool) -> Server:
-    """Return bin/start's server for one cell, with each cache on or off."""
-    return Server(
-        {
-            **env,
-            "FILMBASE_PUBLIC_CACHE": "on" if public else "off",
-            "FILMBASE_RENDER_CACHE": "on" if render else "off",
-        }
-    )
+def serve(env: dict, *, public: bool) -> Server:
+    """Return bin/start's server for one cell, with the page cache on or off."""
+    return Server({**env, "FILMBASE_PUBLIC_CACHE": "on" if public else "off"})
 
 
 # -- wrk -----------------------------------------------------------------------------
@@ -222,11 +216,11 @@ def measure(engine: str, films: int, env: dict, workdir: Path, args) -> dict:
         result["search"] = in_process(env, "search")
         progress(f"{engine} {films} films: search {result['search']}")
 
-    with serve(env, public=False, render=False) as server:
+    with serve(env, public=False) as server:
         twins = make_twins(server, var / "static")
     # A new server per mode: whitenoise indexes static files (the twins) when it starts.
-    for mode, public, render in MODES:
-        with serve(env, public=public, render=render) as server:
+    for mode, public in MODES:
+        with serve(env, public=public) as server:
             ceilings = CEILINGS if mode == "cold" else []
             for name, path, kind, is_api in [*selected(URLS, args), *ceilings]:
                 headers = {"Accept": "application/json"} if is_api else {}
@@ -256,26 +250,19 @@ def measure_growth(engine: str, envs: dict[int, dict], args) -> dict:
     """Growth: the largest size's requests/s ÷ the next size down's, side by side.
 
     Both databases are served at once, by a server each, and each URL is measured in
-    rounds of [smaller, larger] like a static twin, cold and uncached. Dividing the two
+    rounds of [smaller, larger] like a static twin, cold. Dividing the two
     sizes' ratios to their twins, measured minutes apart, swung by ±0.2 between runs on
     this shared machine: more than the growth the bar looks for.
     """
     small, large = sorted(envs)[-2:]
     result = {"small": small, "large": large, "urls": {}}
-    for mode, public, render in MODES:
-        if mode == "cached":
-            continue
-        with (
-            serve(envs[small], public=public, render=render) as smaller,
-            serve(envs[large], public=public, render=render) as larger,
-        ):
-            ceilings = CEILINGS if mode == "cold" else []
-            for name, path, _kind, is_api in [*selected(URLS, args), *ceilings]:
-                headers = {"Accept": "application/json"} if is_api else {}
-                progress(f"{engine} growth {large} ÷ {small} films: {name} {mode}")
-                result["urls"].setdefault(name, {})[mode] = side_by_side(
-                    smaller.base + path, larger.base + path, args, headers, headers
-                )
+    with serve(envs[small], public=False) as smaller, serve(envs[large], public=False) as larger:
+        for name, path, _kind, is_api in [*selected(URLS, args), *CEILINGS]:
+            headers = {"Accept": "application/json"} if is_api else {}
+            progress(f"{engine} growth {large} ÷ {small} films: {name} cold")
+            result["urls"].setdefault(name, {})["cold"] = side_by_side(
+                smaller.base + path, larger.base + path, args, headers, headers
+            )
     return result
 
 
@@ -443,7 +430,7 @@ def main() -> None:
         if any(
             u.get(mode, {}).get("non_2xx") or u.get(mode, {}).get("socket_errors")
             for u in run["urls"].values()
-            for mode in ("uncached", "cached", "not_modified")
+            for mode in ("cold", "cached", "not_modified")
         )
     ] + [
         name
