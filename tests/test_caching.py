@@ -150,10 +150,14 @@ def test_an_unreachable_redis_degrades_to_uncached_serving(client, film, setting
     assert "content version not stored" in caplog.text
 
 
-def test_errors_are_not_cached(client, django_assert_num_queries):
-    assert client.get("/films/no-such-film/").status_code == 404
+@pytest.mark.parametrize("path", ["/films/no-such-film/", "/api/v1/films/no-such-film/"])
+def test_errors_are_not_cached(client, path, django_assert_num_queries):
+    """A 404 is never stored: asked again, with no content changed, the view looks again."""
+    assert client.get(path).status_code == 404
+    with django_assert_num_queries(1):  # the film looked up afresh, not a stored 404
+        assert client.get(path).status_code == 404
     FilmFactory(slug="no-such-film")
-    assert client.get("/films/no-such-film/").status_code == 200
+    assert client.get(path).status_code == 200
 
 
 def test_a_signed_in_curator_gets_every_page_rendered_afresh(
