@@ -67,6 +67,19 @@ def test_search_limit_and_empty_queries(api_client, wheat):
 # -- The change feed -----------------------------------------------------------------------
 
 
+def after_everything_so_far() -> datetime.datetime:
+    """Return a moment later than every change made so far: the clock's next tick.
+
+    Changes carry the clock's time, and two made within one tick share it (`since` takes
+    changes at or after it, and ties between kinds are listed by kind). Where a test needs
+    "after", it waits for the tick instead of hoping the machine was slow enough.
+    """
+    before = timezone.now()
+    while (now := timezone.now()) <= before:
+        pass
+    return now
+
+
 def changes(client, query=""):
     response = client.get(f"/api/v1/changes/?page_size=100{query}")
     assert response.status_code == 200, response.json()
@@ -74,7 +87,7 @@ def changes(client, query=""):
 
 
 def test_changes_report_creations_updates_and_deletions_oldest_first(api_client, wheat):
-    start = timezone.now()
+    start = after_everything_so_far()
     theme = ThemeFactory(slug="hometown")
     theme.name = "Home"
     theme.save()
@@ -95,8 +108,10 @@ def test_changes_report_creations_updates_and_deletions_oldest_first(api_client,
 
 
 def test_a_credit_change_is_an_update_of_its_film(api_client, wheat):
-    start = timezone.now()
-    CreditFactory(film=wheat, person=PersonFactory(slug="editor"), role="editor")
+    start = after_everything_so_far()
+    editor = PersonFactory(slug="editor")
+    after_everything_so_far()  # the credit's change comes after the person's, not with it
+    CreditFactory(film=wheat, person=editor, role="editor")
     kinds = [
         (c["type"], c["action"], c["slug"])
         for c in changes(api_client, f"&since={start}")["results"]
@@ -105,7 +120,7 @@ def test_a_credit_change_is_an_update_of_its_film(api_client, wheat):
 
 
 def test_readers_see_a_film_made_draft_as_deleted(api_client, token_client, wheat):
-    start = timezone.now().isoformat().replace("+00:00", "Z")
+    start = after_everything_so_far().isoformat().replace("+00:00", "Z")
     wheat.status = "draft"
     wheat.save()
     public = changes(api_client, f"&since={start}")["results"]
@@ -117,7 +132,7 @@ def test_readers_see_a_film_made_draft_as_deleted(api_client, token_client, whea
 def test_a_film_that_was_never_public_never_reaches_the_readers_feed(
     api_client, token_client, wheat
 ):
-    start = timezone.now().isoformat().replace("+00:00", "Z")
+    start = after_everything_so_far().isoformat().replace("+00:00", "Z")
     secret = FilmFactory(slug="draftprobe-secret-film", title="Secret", status="draft")
     quote = QuoteFactory(film=secret, speaker=wheat.directors[0], text="秘密")
     quote_id = quote.pk
@@ -141,7 +156,7 @@ def test_a_film_that_was_never_public_never_reaches_the_readers_feed(
 
 
 def test_readers_see_a_publication_as_created_and_its_end_as_deleted(api_client, wheat):
-    start = timezone.now().isoformat().replace("+00:00", "Z")
+    start = after_everything_so_far().isoformat().replace("+00:00", "Z")
     film = FilmFactory(slug="later", status="draft")
     film.status = "published"
     film.save()  # published: readers learn of it now

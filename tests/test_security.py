@@ -17,7 +17,7 @@ from django.test import Client
 from django.urls import URLResolver, get_resolver
 from rest_framework.test import APIClient
 
-from tests.environments import production_environment
+from tests.environments import SUBPROCESS_TIMEOUT, production_environment
 from tests.films.factories import FilmFactory
 
 ROOT = settings.BASE_DIR
@@ -221,7 +221,7 @@ def _prod_settings(prod_env: dict, *names: str) -> dict:
         env={**prod_env, "PATH": "/usr/bin:/bin"},
         capture_output=True,
         text=True,
-        timeout=60,
+        timeout=SUBPROCESS_TIMEOUT,
     )
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout.strip().splitlines()[-1])

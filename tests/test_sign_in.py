@@ -14,6 +14,8 @@ from django.db.models import F
 from django.test import Client
 from rest_framework.test import APIClient
 
+from tests.environments import SUBPROCESS_TIMEOUT
+
 ROOT = settings.BASE_DIR
 
 pytestmark = pytest.mark.django_db
@@ -135,7 +137,7 @@ def test_the_lock_out_settings_come_from_the_environment_with_sane_defaults(prod
         env={**prod_env, "PATH": "/usr/bin:/bin", "FILMBASE_LOGIN_COOLOFF_MINUTES": "30"},
         capture_output=True,
         text=True,
-        timeout=60,
+        timeout=SUBPROCESS_TIMEOUT,
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.split()[-1] == "1800"

@@ -11,6 +11,8 @@ import pytest
 import yaml
 from django.conf import settings
 
+from tests.environments import SUBPROCESS_TIMEOUT
+
 ROOT = Path(settings.BASE_DIR)
 
 
@@ -22,7 +24,7 @@ def manage(*args, env):
         env={**clean, **env},
         capture_output=True,
         text=True,
-        timeout=120,
+        timeout=SUBPROCESS_TIMEOUT,
     )
 
 

@@ -18,6 +18,7 @@ import pytest
 from django.conf import settings
 
 from filmbase.settings import base
+from tests.environments import SUBPROCESS_TIMEOUT
 
 ROOT = settings.BASE_DIR
 PLACEHOLDER_LABELS = (
@@ -84,7 +85,11 @@ def tracked_files() -> list[str]:
     """Return the repository's files: git's list in a checkout, else the tree's own."""
     if in_git_checkout():
         result = subprocess.run(
-            ["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, check=True, timeout=60
+            ["git", "ls-files", "-z"],
+            cwd=ROOT,
+            capture_output=True,
+            check=True,
+            timeout=SUBPROCESS_TIMEOUT,
         )
         return [name for name in result.stdout.decode().split("\0") if name]
     files = []
@@ -158,7 +163,9 @@ def test_the_local_secret_key_file_is_ignored_and_never_tracked():
     assert "/var/" in ignore_rules, "var/ (which holds secret_key) must be ignored by git"
     if in_git_checkout():
         ignored = subprocess.run(
-            ["git", "check-ignore", "--no-index", "-q", "var/secret_key"], cwd=ROOT, timeout=60
+            ["git", "check-ignore", "--no-index", "-q", "var/secret_key"],
+            cwd=ROOT,
+            timeout=SUBPROCESS_TIMEOUT,
         )
         assert ignored.returncode == 0, "var/secret_key must be ignored by git"
     assert not [name for name in tracked_files() if name.startswith("var/")]

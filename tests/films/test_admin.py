@@ -180,9 +180,14 @@ def test_anonymous_visitor_is_sent_to_the_login_page(client):
 
 
 def test_view_on_site_links_to_the_reader_page(curator_client):
-    film = FilmFactory()
-    response = curator_client.get(reverse("admin:films_film_change", args=[film.pk]))
-    assert "View on site" in response.content.decode()
+    film = FilmFactory(title="Wheat Harvest", slug="wheat-harvest")
+    page = curator_client.get(reverse("admin:films_film_change", args=[film.pk])).content.decode()
+    link = re.search(r'<a href="([^"]+)" class="viewsitelink">View on site</a>', page)
+    assert link, "no View on site link"
+    reader = curator_client.get(link.group(1), follow=True)
+    assert reader.redirect_chain[-1][0] == "http://testserver/films/wheat-harvest/"
+    assert reader.status_code == 200
+    assert "<h1" in reader.content.decode() and "Wheat Harvest" in reader.content.decode()
 
 
 # -- No lost work: stale forms, history and revert, for every versioned model ------------------

@@ -3,15 +3,28 @@
 import pytest
 
 from core.content import guess_lang
-from films.posters import _lines, palette, poster_svg
+from films.posters import _backdrop, _lines, palette, poster_svg
+from tests.deploy.test_configuration import manage
 
 
 def lines_of(title: str, keep: tuple[str, ...] = ()) -> list[str]:
     return _lines(title, cjk=guess_lang(title) == "zh-Hans", keep=keep)[0]
 
 
-def test_posters_are_deterministic_and_differ_between_films(works):
-    assert poster_svg(works["wheat"]) == poster_svg(works["wheat"])
+def test_posters_are_deterministic_and_differ_between_films(works, tmp_path):
+    """Every web worker, and every release, draws a film's poster alike: the colours and
+    ornament come from its slug alone, never from a per-process seed such as hash()."""
+    here = str(_backdrop("wheat-harvest", "poster-wheat-harvest")).strip()
+    assert here in poster_svg(works["wheat"])
+    draw = (
+        "from films.posters import _backdrop\n"
+        "print(_backdrop('wheat-harvest', 'poster-wheat-harvest'))"
+    )
+    for seed in ("1", "2"):  # two other processes, each with its own string hashes
+        env = {"FILMBASE_VAR_DIR": str(tmp_path), "PYTHONHASHSEED": seed}
+        result = manage("shell", "-v", "0", "-c", draw, env=env)
+        assert result.returncode == 0, result.stderr
+        assert result.stdout.strip() == here
     assert palette("wheat-harvest") != palette("the-courier")
 
 

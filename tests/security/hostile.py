@@ -124,21 +124,37 @@ def content_admins():
 def free_unique_values(model, data: dict) -> dict:
     """Turn an entry's data into a new entry's: unique values made free again."""
     data = dict(data)
+    unique = [c for c in model._meta.constraints if isinstance(c, models.UniqueConstraint)]
     conditional = {
         name
-        for constraint in model._meta.constraints
-        if isinstance(constraint, models.UniqueConstraint) and constraint.condition is not None
+        for constraint in unique
+        if constraint.condition is not None and len(constraint.fields) == 1
         for name in constraint.fields
+    }
+    # Unique together (a person's link and its address, a citation's subject, source,
+    # topic and note): a new value for one of its text fields.
+    together = {
+        next(name for name in constraint.fields if _is_text(model._meta.get_field(name)))
+        for constraint in unique
+        if len(constraint.fields) > 1
+        and any(_is_text(model._meta.get_field(name)) for name in constraint.fields)
     }
     for field in model._meta.fields:
         name = next((key for key in (field.name, field.attname) if key in data), None)
         if name is None:
             continue
-        if field.unique and not field.primary_key:
-            data[name] = f"fuzz-added-{model._meta.model_name}"
+        if (field.unique and not field.primary_key) or field.name in together:
+            free = f"fuzz-added-{model._meta.model_name}"
+            data[name] = (
+                f"https://example.org/{free}" if isinstance(field, models.URLField) else free
+            )
         elif field.name in conditional and field.blank:
             data[name] = ""
     return data
+
+
+def _is_text(field) -> bool:
+    return isinstance(field, models.CharField) and not field.choices
 
 
 def row_counts() -> dict[str, int]:

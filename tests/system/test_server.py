@@ -22,12 +22,20 @@ from tests.system.conftest import request
 pytestmark = pytest.mark.system
 
 APP = """
+import os
+import threading
 import time
+
+TOGETHER = threading.Barrier(int(os.environ["WEB_THREADS"]))
 
 def app(environ, start_response):
     body = environ["wsgi.input"].read()
     if environ["PATH_INFO"] == "/sleep":
+        open(os.environ["STARTED"], "a").close()  # tells the test a thread has the request
         time.sleep(float(environ["QUERY_STRING"] or "1"))
+    if environ["PATH_INFO"] == "/together":
+        # Answered only once every thread holds one: served one at a time, they fail.
+        TOGETHER.wait(timeout=20)
     answer = f"{environ['REQUEST_METHOD']} {environ['PATH_INFO']} {len(body)}".encode()
     start_response("200 OK", [("Content-Type", "text/plain"), ("Content-Length", str(len(answer)))])
     return [answer]
@@ -53,6 +61,7 @@ def server(tmp_path):
             "HOST": "127.0.0.1",
             "PORT": str(port),
             "WEB_THREADS": str(THREADS),
+            "STARTED": str(tmp_path / "started"),
         },
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
@@ -105,10 +114,10 @@ def test_the_settings_follow_the_environment():
 
 
 def test_the_threads_serve_requests_at_the_same_time(server):
+    """Each request waits in the app until every thread holds one: no timing involved."""
     base, _, _ = server
-    bodies, seconds = _at_once(base, THREADS, "/sleep?2")
-    assert bodies == [b"GET /sleep 0"] * THREADS
-    assert seconds < 2 * THREADS - 1  # one after the other would take 2 s each
+    bodies, _ = _at_once(base, THREADS, "/together")
+    assert bodies == [b"GET /together 0"] * THREADS
 
 
 def test_more_requests_than_threads_wait_their_turn(server):
@@ -156,14 +165,15 @@ def test_a_client_that_connects_and_leaves_costs_nothing(server):
     assert request(base, "GET", "/after", timeout=5).body == b"GET /after 0"
 
 
-def test_sigterm_answers_the_request_in_progress_then_exits(server):
+def test_sigterm_answers_the_request_in_progress_then_exits(server, tmp_path):
     base, _, process = server
     answers = []
     asking = threading.Thread(
         target=lambda: answers.append(request(base, "GET", "/sleep?2", timeout=30))
     )
     asking.start()
-    time.sleep(0.5)  # the request has reached a thread
+    # The app says when a thread has the request; a fixed delay could be too short.
+    wait_for(lambda: (tmp_path / "started").exists(), 30, "the request to reach a thread")
     process.send_signal(signal.SIGTERM)
     assert process.wait(20) == 0
     asking.join(30)
