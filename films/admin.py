@@ -62,13 +62,10 @@ class CreditInline(TabularInline):
     fields = ["person", "role", "order"]
 
 
-class FilmQuoteInline(StackedInline):
-    model = Quote
-    fk_name = "film"
-    extra = 0
-    autocomplete_fields = ["speaker", "source", "themes"]
-    fields = [
-        ("speaker", "status"),
+def quote_fields(other: str) -> list:
+    """The rows of a quote inline, `other` (its speaker, or its film) on the first."""
+    return [
+        (other, "status"),
         ("language", "text"),
         "translation",
         "translation_note",
@@ -76,6 +73,14 @@ class FilmQuoteInline(StackedInline):
         ("occasion", "occasion_zh", "said_on"),
         "themes",
     ]
+
+
+class FilmQuoteInline(StackedInline):
+    model = Quote
+    fk_name = "film"
+    extra = 0
+    autocomplete_fields = ["speaker", "source", "themes"]
+    fields = quote_fields("speaker")
 
 
 class CitationInline(TabularInline):
@@ -244,15 +249,7 @@ class PersonQuoteInline(StackedInline):
     fk_name = "speaker"
     extra = 0
     autocomplete_fields = ["film", "source", "themes"]
-    fields = [
-        ("film", "status"),
-        ("language", "text"),
-        "translation",
-        "translation_note",
-        ("source", "source_note"),
-        ("occasion", "occasion_zh", "said_on"),
-        "themes",
-    ]
+    fields = quote_fields("film")
 
 
 class PersonCitationInline(TabularInline):

@@ -17,18 +17,13 @@ from django.test import Client
 from django.urls import URLResolver, get_resolver
 from rest_framework.test import APIClient
 
+from tests.accounts import CURATOR_IP, LOGIN, PASSWORD
 from tests.environments import SUBPROCESS_TIMEOUT, production_environment
 from tests.films.factories import FilmFactory
 
 ROOT = settings.BASE_DIR
 
 pytestmark = pytest.mark.django_db
-
-# Documentation addresses (RFC 5737): the test client never sends anything anywhere.
-CURATOR_IP = "192.0.2.10"
-ATTACKER_IP = "198.51.100.66"
-LOGIN = "/admin/login/?next=/admin/"
-PASSWORD = "curator-pass-9"  # the `curator` fixture's
 
 
 # -- Unused HTTP methods: 405 on every address --------------------------------------------

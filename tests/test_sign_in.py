@@ -14,17 +14,12 @@ from django.db.models import F
 from django.test import Client
 from rest_framework.test import APIClient
 
+from tests.accounts import ATTACKER_IP, CURATOR_IP, LOGIN, PASSWORD
 from tests.environments import SUBPROCESS_TIMEOUT
 
 ROOT = settings.BASE_DIR
 
 pytestmark = pytest.mark.django_db
-
-# Documentation addresses (RFC 5737): the test client never sends anything anywhere.
-CURATOR_IP = "192.0.2.10"
-ATTACKER_IP = "198.51.100.66"
-LOGIN = "/admin/login/?next=/admin/"
-PASSWORD = "curator-pass-9"  # the `curator` fixture's
 
 
 # -- Admin sign-in lock-out (django-axes) ---------------------------------------------------
