@@ -21,7 +21,7 @@ RUN uv sync --locked --no-dev --no-install-project --python /usr/local/bin/pytho
 COPY . .
 RUN DJANGO_SETTINGS_MODULE=filmbase.settings.base DJANGO_SECRET_KEY=collectstatic-only \
         FILMBASE_VAR_DIR=/app/var python manage.py collectstatic --no-input --verbosity 0 \
-    && rm -f /app/var/secret_key /app/var/content-version \
+    && rm -f /app/var/secret_key \
     && mkdir -p /app/var/media \
     && chown -R filmbase:filmbase /app/var
 

@@ -164,7 +164,7 @@ def prepare(tree: Path, env: dict, curator: bool) -> None:
     ]
     if curator:
         commands.append(["createcurator", "--username", CURATOR, "--noinput"])
-    password = {"FILMBASE_CURATOR_PASSWORD": "for-the-benchmark-" + os.urandom(8).hex()}
+    password = {"FILMBASE_CURATOR_PASSWORD": "benchmark-only-" + os.urandom(8).hex()}
     for command in commands:
         run([python, "manage.py", *command], tree, {**env, **password})
 

@@ -229,6 +229,25 @@ def _variant(accept: str, view) -> str | None:
 # -- The middleware ------------------------------------------------------------------
 
 
+def _cacheable_host(request) -> str | None:
+    """Return the Host to key an answer on, or None when it must not be stored.
+
+    Django accepts a Host whatever its case, a trailing dot or its port, so a client could
+    otherwise make each variant (`LOCALHOST`, `localhost.`, `localhost:1` … `:65535`) a
+    cache entry of its own. Case, the trailing dot and the scheme's own port are folded;
+    another port is kept only when it is the one the server listens on.
+    """
+    host = request.META.get("HTTP_HOST", "").lower()
+    name, _, port = host.rpartition(":") if not host.endswith("]") else (host, "", "")
+    if not name:
+        name, port = host, ""
+    if port == {"http": "80", "https": "443"}.get(request.scheme):
+        port = ""
+    if port and port != request.META.get("SERVER_PORT"):
+        return None
+    return name.rstrip(".") + (f":{port}" if port else "")
+
+
 class PublicCacheMiddleware:
     """Answer anonymous GETs from the content version and the cache, before anything else.
 
@@ -301,10 +320,11 @@ class PublicCacheMiddleware:
             variant = _variant(accept, view) if api else ""
             if variant is None:
                 return None
+        host = _cacheable_host(request)
+        if host is None:
+            return None
         query = urlencode(sorted((name, request.GET[name]) for name in request.GET))
-        raw = "\n".join(
-            (request.scheme, request.META.get("HTTP_HOST", ""), request.path, query, variant)
-        )
+        raw = "\n".join((request.scheme, host, request.path, query, variant))
         digest = hashlib.blake2b(raw.encode("utf-8", "surrogateescape"), digest_size=16)
         return f"filmbase:page:{release_token()}:{version}:{digest.hexdigest()}"
 

@@ -22,7 +22,7 @@ def readable_charsets(application):
 
     def wrapper(environ, start_response):
         content_type = environ.get("CONTENT_TYPE", "")
-        if "charset" in content_type:
+        if "charset" in content_type.lower():  # parameter names are case-insensitive
             kind, params = parse_header_parameters(content_type)
             if not _is_text_encoding(params.get("charset", "utf-8")):
                 environ["CONTENT_TYPE"] = kind

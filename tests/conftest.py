@@ -59,12 +59,10 @@ def pytest_report_header(config):
 
 
 @pytest.fixture(autouse=True)
-def _fresh_public_cache(settings, tmp_path):
-    """Give each test its own content version and an empty cache."""
+def _fresh_public_cache():
+    """Give each test empty caches: no content version, no stored answer, no throttle count."""
     from django.core.cache import caches
 
-    settings.VAR_DIR = tmp_path / "var"
-    settings.VAR_DIR.mkdir()
     for cache in caches.all():
         cache.clear()
 

@@ -238,9 +238,10 @@ STORAGES = {
 # With REDIS_URL both are that Redis, shared by every process and machine; django-redis
 # ignores its errors (logged) so that an outage degrades to uncached serving, and gives
 # up on an unreachable server within the socket timeouts. Without it (`make run`: one
-# machine, several server processes) the version is a file-based cache under VAR_DIR,
-# which every process reads, and the answers stay in each process's memory, where a hit
-# costs a dictionary look-up rather than reading and unpickling a file.
+# machine) the version is a file-based cache under VAR_DIR, which every process on the
+# machine reads (the server, several of them behind a proxy, a management command that
+# edits), and the answers stay in each process's memory, where a hit costs a dictionary
+# look-up rather than reading and unpickling a file.
 # https://docs.djangoproject.com/en/5.2/topics/cache/ https://github.com/jazzband/django-redis
 REDIS_URL = env_str("REDIS_URL", "")
 if REDIS_URL:

@@ -351,15 +351,16 @@ def test_an_unreadable_form_is_a_400_with_the_sites_own_page(works, client, url)
         assert "Bad request" in page or "请求" in page
 
 
+@pytest.mark.parametrize("parameter", ["charset", "Charset", "CHARSET"])
 @pytest.mark.parametrize("charset", NON_TEXT_CHARSETS)
-def test_a_charset_that_is_not_a_text_encoding_is_never_a_server_error(works, charset):
+def test_a_charset_that_is_not_a_text_encoding_is_never_a_server_error(works, charset, parameter):
     """Through the WSGI application the server runs: Django raises while building the
     request, so the test client (which builds it itself) cannot show the fix."""
     environ = {
         "REQUEST_METHOD": "POST",
         "PATH_INFO": "/search/",
         "QUERY_STRING": "q=1",
-        "CONTENT_TYPE": f"application/x-www-form-urlencoded; charset={charset}",
+        "CONTENT_TYPE": f"application/x-www-form-urlencoded; {parameter}={charset}",
         "HTTP_COOKIE": "csrftoken=" + "x" * 32,
     }
     setup_testing_defaults(environ)
