@@ -229,7 +229,7 @@ def _variant(accept: str, view) -> str | None:
 # -- The middleware ------------------------------------------------------------------
 
 
-def _cacheable_host(request) -> str | None:
+def cacheable_host(request) -> str | None:
     """Return the Host to key an answer on, or None when it must not be stored.
 
     Django accepts a Host whatever its case, a trailing dot or its port, so a client could
@@ -320,7 +320,7 @@ class PublicCacheMiddleware:
             variant = _variant(accept, view) if api else ""
             if variant is None:
                 return None
-        host = _cacheable_host(request)
+        host = cacheable_host(request)
         if host is None:
             return None
         query = urlencode(sorted((name, request.GET[name]) for name in request.GET))

@@ -252,12 +252,8 @@ class PersonQuoteInline(StackedInline):
     fields = quote_fields("film")
 
 
-class PersonCitationInline(TabularInline):
-    model = Citation
+class PersonCitationInline(CitationInline):
     fk_name = "person"
-    extra = 0
-    autocomplete_fields = ["source"]
-    fields = ["source", "topic", "note", "order"]
 
 
 @admin.register(Person)

@@ -11,6 +11,7 @@
 
 import datetime
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Case, CharField, F, IntegerField, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Coalesce
@@ -24,7 +25,7 @@ from rest_framework.response import Response
 from core.api.defaults import Pagination
 from core.api.fields import LinkField
 from core.api.views import ReadOnlyApiView, can_see_drafts, conditional, content_etag
-from core.caching import release_token
+from core.caching import cacheable_host, release_token
 from films import people as credited
 from films.api.people import PersonDetailSerializer
 from films.api.serializers import (
@@ -301,11 +302,12 @@ class ExportView(ReadOnlyApiView):
         return conditional(request, etag, lambda: Response(self._document(request, etag)))
 
     def _document(self, request, etag: str | None):
-        if etag is None:
+        host = cacheable_host(request)  # the page cache's rule: no entry per Host variant
+        if etag is None or host is None:
             return export_document(request)
-        key = f"filmbase:export:{release_token()}:{etag}:{request.build_absolute_uri('/')}"
+        key = f"filmbase:export:{release_token()}:{etag}:{request.scheme}://{host}"
         document = cache.get(key)
         if document is None:
             document = export_document(request)
-            cache.set(key, document, 24 * 60 * 60)
+            cache.set(key, document, settings.FILMBASE_PUBLIC_CACHE_TIMEOUT)
         return document
