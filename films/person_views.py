@@ -13,6 +13,7 @@ from core.content import localized
 from core.pages import page_query, paginate, summary
 from films import people as credited
 from films import structured_data as ld
+from films.citations import cite_block
 from films.footnotes import footnotes_for
 from films.models import Credit, Quote
 from people.models import Person
@@ -64,6 +65,7 @@ def person_detail(request, slug):
         "quotes": shown,
         "more_quotes": len(quotes) > PERSON_QUOTES,
         "footnotes": footnotes_for(person.source_citations, shown),
+        "cite": cite_block(request, "person", person),
         "structured_data": ld.graph(
             ld.person(request, person), *(ld.quotation(request, quote) for quote in shown)
         ),

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from core.caching import public_cache
-from films.models import Film, Theme
+from films.models import Film, Quote, Theme
 from people.models import Person
 
 
@@ -56,18 +56,24 @@ class ThemeSitemap(_Bilingual):
         return Theme.objects.only("slug", "updated_at").order_by("pk")
 
 
+class QuoteSitemap(_Bilingual):
+    def items(self):
+        return Quote.objects.published().only("id", "updated_at").order_by("pk")
+
+
 SITEMAPS = {
     "pages": PageSitemap,
     "films": FilmSitemap,
     "people": PersonSitemap,
     "themes": ThemeSitemap,
+    "quotes": QuoteSitemap,
 }
 
 
 @require_GET
 @public_cache
 def sitemap_index(request):
-    """List the sitemap's sections (pages, films, people, themes)."""
+    """List the sitemap's sections (pages, films, people, themes, quotes)."""
     return sitemap_views.index(request, SITEMAPS, sitemap_url_name="sitemap-section")
 
 

@@ -16,8 +16,10 @@ from core.caching import public_cache
 from core.content import localized
 from core.pages import by_slug, page_query, paginate, summary
 from films import structured_data as ld
+from films.citations import cite_block
 from films.footnotes import footnotes_for
 from films.models import Citation, Collection, Film, Milestone, Quote, Theme
+from films.models.base import reading_chinese
 from films.search import search as run_search
 from people.models import Person
 
@@ -102,6 +104,7 @@ def film_detail(request, slug):
         "film": film,
         "quotes": quotes,
         "footnotes": footnotes_for(film.source_citations, quotes),
+        "cite": cite_block(request, "film", film),
         "previous": previous,
         "next": following,
         "structured_data": ld.graph(
@@ -286,3 +289,38 @@ def about(request):
         "structured_data": ld.graph(ld.series(request, collection)),
     }
     return render(request, "films/about.html", context)
+
+
+# The largest id a BigAutoField holds: a longer number names no quote, and the databases
+# refuse it in a lookup (an error, not an empty result).
+MAX_ID = 2**63 - 1
+
+
+def published_quote(id: int):
+    """Return the published quote with this id, with its context and themes, or 404."""
+    if id > MAX_ID:
+        raise Http404(_("There is no such quote."))
+    return get_object_or_404(Quote.objects.published().for_list(), pk=id)
+
+
+@require_GET
+@public_cache
+def quote_detail(request, id):
+    """Show one quote: the words, their translation, speaker, film, occasion, source, themes."""
+    quote = published_quote(id)
+    speaker = quote.speaker.label
+    title = (
+        _("%(speaker)s on %(film)s") % {"speaker": speaker, "film": quote.film.label}
+        if quote.film
+        else _("Words of %(speaker)s") % {"speaker": speaker}
+    )
+    context = {
+        "title": title,
+        "description": summary(quote.words_zh if reading_chinese() else quote.words_en)
+        or summary(quote.text or quote.translation),
+        "quote": quote,
+        "footnotes": footnotes_for((), [quote]),
+        "cite": cite_block(request, "quote", quote),
+        "structured_data": ld.graph(ld.quotation(request, quote)),
+    }
+    return render(request, "films/quote_detail.html", context)

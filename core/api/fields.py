@@ -4,6 +4,8 @@ and a ModelSerializer whose fields are worked out once per class.
 
 import copy
 
+from django.db import models
+from django.utils.encoding import iri_to_uri
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
@@ -56,6 +58,35 @@ def link_fields(api_view: str, page_view: str, lookup: str = "slug", fragment=No
         LinkField(page_view, lookup, fragment=fragment),
         LinkField(page_view, lookup, language="zh-hans", fragment=fragment),
     )
+
+
+# -- Addresses of other sites -------------------------------------------------------------
+
+
+class UriField(serializers.URLField):
+    """An address, written out as a URI: an IRI's non-ASCII characters percent-encoded.
+
+    Curators may enter `https://zh.wikipedia.org/zh-tw/兔斯基`; the schema declares the
+    field `format: uri`, which only ASCII satisfies, and every client can follow
+    `https://zh.wikipedia.org/zh-tw/%E5%85%94%E6%96%AF%E5%9F%BA`: the same page.
+    """
+
+    def to_representation(self, value):
+        return iri_to_uri(super().to_representation(value))
+
+
+class UriTextField(serializers.CharField):
+    """An address or nothing (""): percent-encoded as UriField, declared as plain text."""
+
+    def to_representation(self, value):
+        return iri_to_uri(super().to_representation(value))
+
+
+# Build a model's URLFields as UriFields (ModelSerializer.serializer_field_mapping).
+URI_FIELD_MAPPING = {
+    **serializers.ModelSerializer.serializer_field_mapping,
+    models.URLField: UriField,
+}
 
 
 # -- Read forms --------------------------------------------------------------------------

@@ -5,10 +5,12 @@ viewset live here; the person's own short, list and write forms are in people/ap
 """
 
 import django_filters as filters
+from drf_spectacular.utils import extend_schema, extend_schema_view
 
 from core.api.fields import LinkField, ReadSerializer
 from core.api.views import ContentViewSet, can_see_drafts
 from films import people as credited
+from films.api.cite import CitableMixin, citation_responses
 from films.api.filters import SearchFilterSet, StableOrderingFilter
 from films.api.refs import CitationSerializer, FilmRefSerializer, SourceRefSerializer
 from films.models import Credit, CreditRole, Quote
@@ -87,9 +89,11 @@ class PersonFilter(SearchFilterSet):
         return credited.with_role(queryset, role, drafts=drafts)
 
 
-class PersonViewSet(ContentViewSet):
+@extend_schema_view(retrieve=extend_schema(responses=citation_responses(PersonDetailSerializer)))
+class PersonViewSet(CitableMixin, ContentViewSet):
     """The people behind the works; `role=director` gives the nine directors."""
 
+    citation_kind = "person"
     model = Person
     queryset = Person.objects.all()
     list_serializer_class = PersonListSerializer

@@ -6,7 +6,7 @@ the change feed) uses these, so they stay small and apart from the full resource
 
 from rest_framework import serializers
 
-from core.api.fields import LinkField, ReadSerializer, link_fields
+from core.api.fields import LinkField, ReadSerializer, UriField, link_fields
 from films.models import Citation, Collection, Film, Source, Theme
 
 
@@ -53,7 +53,7 @@ class CollectionRefSerializer(ReadSerializer):
 class SourceRefSerializer(ReadSerializer):
     """A source as a footnote: what it is, where it is (`address`), and its API entry."""
 
-    address = serializers.URLField(source="url", read_only=True)
+    address = UriField(source="url", read_only=True)
     url = LinkField("api:source-detail", "id")
 
     class Meta:

@@ -54,9 +54,7 @@ class QuoteHitSerializer(HitSerializer):
     slug = serializers.SerializerMethodField()
     label = serializers.CharField(source="words_en")
     label_zh = serializers.CharField(source="words_zh")
-    url, page_url, page_url_zh = link_fields(
-        "api:quote-detail", "quotes:list", "id", fragment="#quote-"
-    )
+    url, page_url, page_url_zh = link_fields("api:quote-detail", "quotes:detail", "id")
 
     def get_slug(self, obj) -> None:
         return None

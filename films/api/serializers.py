@@ -10,7 +10,14 @@ films/api/search.py.
 
 from rest_framework import serializers
 
-from core.api.fields import LinesField, LinkField, ReadSerializer, SlugRelatedField, link_fields
+from core.api.fields import (
+    LinesField,
+    LinkField,
+    ReadSerializer,
+    SlugRelatedField,
+    UriTextField,
+    link_fields,
+)
 from core.api.writes import ModelCleanMixin, NestedRowsMixin
 from films.api.refs import (
     CitationSerializer,
@@ -99,7 +106,7 @@ class FilmListSerializer(ReadSerializer):
 
 class FilmDetailSerializer(FilmListSerializer):
     collection = CollectionRefSerializer(read_only=True)
-    watch_url = serializers.CharField(read_only=True, help_text="Where to watch it, or empty.")
+    watch_url = UriTextField(read_only=True, help_text="Where to watch it, or empty.")
     poster = serializers.ImageField(read_only=True, allow_null=True)
     other_titles = LinesField(read_only=True)
     credits = CreditSerializer(many=True, read_only=True)
@@ -262,9 +269,7 @@ class QuoteListSerializer(ReadSerializer):
     film = FilmRefSerializer(read_only=True, allow_null=True)
     source = SourceRefSerializer(read_only=True)
     themes = ThemeRefSerializer(many=True, read_only=True)
-    url, page_url, page_url_zh = link_fields(
-        "api:quote-detail", "quotes:list", "id", fragment="#quote-"
-    )
+    url, page_url, page_url_zh = link_fields("api:quote-detail", "quotes:detail", "id")
 
     class Meta:
         model = Quote

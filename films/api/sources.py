@@ -6,7 +6,7 @@ reversed once per response and everything nested prefetched by the models' query
 
 from rest_framework import serializers
 
-from core.api.fields import LinkField, ReadSerializer
+from core.api.fields import LinkField, ReadSerializer, UriField
 from films.api.refs import (
     CitationSerializer,
     CitationWriteSerializer,
@@ -34,7 +34,7 @@ SOURCE_LIST_FIELDS = [
 
 
 class SourceListSerializer(ReadSerializer):
-    address = serializers.URLField(source="url", read_only=True)
+    address = UriField(source="url", read_only=True)
     url = LinkField("api:source-detail", "id")
 
     class Meta:
@@ -65,7 +65,7 @@ class SourceDetailSerializer(SourceListSerializer):
 
 
 class SourceWriteSerializer(WriteSerializer):
-    address = serializers.URLField(source="url", max_length=2000)
+    address = UriField(source="url", max_length=2000)
 
     class Meta:
         model = Source

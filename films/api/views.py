@@ -5,20 +5,25 @@ Each viewset reads through the same purpose-built queryset methods the reader pa
 drafts, the public cache and safe writes come from `core.api.views.ContentViewSet`.
 """
 
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework.response import Response
 
 from core.api.errors import ID_PATTERN
 from core.api.views import ContentViewSet, ReadOnlyApiView
 from films.api import filters, serializers, sources
+from films.api.cite import CitableMixin, citation_responses
 from films.api.search import SearchResultsSerializer
 from films.models import Collection, Film, Milestone, Quote, Source, Theme
 from films.search import MAX_QUERY_LENGTH, search
 
 
-class FilmViewSet(ContentViewSet):
+@extend_schema_view(
+    retrieve=extend_schema(responses=citation_responses(serializers.FilmDetailSerializer))
+)
+class FilmViewSet(CitableMixin, ContentViewSet):
     """The nine works (and any a curator adds). Drafts are shown to curators only."""
 
+    citation_kind = "film"
     model = Film
     queryset = Film.objects.all()
     list_serializer_class = serializers.FilmListSerializer
@@ -41,9 +46,13 @@ class ThemeViewSet(ContentViewSet):
     draft_permission = "films.change_film"
 
 
-class QuoteViewSet(ContentViewSet):
+@extend_schema_view(
+    retrieve=extend_schema(responses=citation_responses(serializers.QuoteDetailSerializer))
+)
+class QuoteViewSet(CitableMixin, ContentViewSet):
     """What the directors said, as said and translated, each with its source."""
 
+    citation_kind = "quote"
     model = Quote
     queryset = Quote.objects.all()
     lookup_field = "id"
@@ -55,9 +64,13 @@ class QuoteViewSet(ContentViewSet):
     draft_permission = "films.change_quote"
 
 
-class SourceViewSet(ContentViewSet):
+@extend_schema_view(
+    retrieve=extend_schema(responses=citation_responses(sources.SourceDetailSerializer))
+)
+class SourceViewSet(CitableMixin, ContentViewSet):
     """The published pages the facts rest on, and the facts each supports."""
 
+    citation_kind = "source"
     model = Source
     queryset = Source.objects.all()
     lookup_field = "id"

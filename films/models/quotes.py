@@ -135,7 +135,7 @@ class Quote(ContentModel):
         return words if len(words) <= 60 else words[:59] + "…"
 
     def get_absolute_url(self):
-        return entry_path("quotes:list", self.pk, "id", "#quote-")
+        return entry_path("quotes:detail", self.pk, "id")
 
     @property
     def lang(self) -> str:

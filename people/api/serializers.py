@@ -5,7 +5,7 @@ The detail form, which embeds credits, quotes and citations, is in films/api/peo
 
 from rest_framework import serializers
 
-from core.api.fields import LinesField, ReadSerializer, link_fields
+from core.api.fields import URI_FIELD_MAPPING, LinesField, ReadSerializer, link_fields
 from core.api.writes import ModelCleanMixin, NestedRowsMixin
 from people.models import Person, PersonLink
 
@@ -43,6 +43,8 @@ class PersonListSerializer(PersonRefSerializer):
 
 
 class PersonLinkSerializer(ReadSerializer):
+    serializer_field_mapping = URI_FIELD_MAPPING
+
     class Meta:
         model = PersonLink
         fields = ["label", "url", "order"]
