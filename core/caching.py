@@ -216,14 +216,15 @@ def _variant(accept: str, view) -> str | None:
 
     Only the values the view's renderers answer exactly (their media types, `*/*` or
     none) are keyed: anything else is negotiated by the view itself (maybe a 406),
-    uncached. A view with a single renderer gives them all the same answer, so they
-    share one entry.
+    uncached. The first renderer answers no Accept, `*/*` and its own type alike, so
+    they share one entry.
     """
     renderers = getattr(getattr(view, "cls", None), "renderer_classes", None) or ()
-    media_types = {renderer.media_type for renderer in renderers}
+    media_types = [renderer.media_type for renderer in renderers]
     if accept not in {"", "*/*", *media_types}:
         return None
-    return "" if len(media_types) <= 1 or accept == "*/*" else accept
+    # No Accept, `*/*` and the first renderer's own type get the first renderer's answer.
+    return "" if not media_types or accept in ("*/*", media_types[0]) else accept
 
 
 # -- The middleware ------------------------------------------------------------------

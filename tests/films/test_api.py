@@ -256,7 +256,7 @@ def test_quote_list_filters_and_both_languages(api_client, works):
     assert quote["speaker"]["slug"] == "jia-zhangke"
     assert quote["film"]["slug"] == "wheat-harvest"
     assert quote["source"]["key"] == "S6"
-    assert quote["page_url"] == f"http://testserver/quotes/#quote-{works['quote'].pk}"
+    assert quote["page_url"] == f"http://testserver/quotes/{works['quote'].pk}/"
     for query in ("speaker=jia-zhangke", "film=wheat-harvest", "theme=hometown", "lang=zh"):
         assert api_client.get(f"/api/v1/quotes/?{query}").json()["count"] == 1, query
     assert api_client.get("/api/v1/quotes/?lang=en").json()["count"] == 0
