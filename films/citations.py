@@ -191,7 +191,8 @@ def ready_text(item: dict, page_url: str, accessed_on: datetime.date) -> str:
             pieces.append(format_html("．转引自 {}：{}", SITE_NAME, _link(page_url)))
         return _joined(pieces)
     if kind == "motion_picture":
-        head = format_html("{} (Director). ", people) if people else ""
+        role = "Directors" if len(item.get("director", [])) > 1 else "Director"
+        head = format_html("{} ({}). ", people, role) if people else ""
         pieces = [
             format_html("{}({}). ", head, _issued_text(item)),
             format_html("<i>{}</i>", title),

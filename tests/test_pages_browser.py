@@ -210,6 +210,7 @@ PAGES = [
     "/themes/science-fiction/",
     "/quotes/",
     "/quotes/?director=no-one",
+    "/quotes/{imagination}/",
     "/search/?q=AI",
     "/about/",
     "/no-such-page/",
@@ -217,10 +218,11 @@ PAGES = [
 
 
 @pytest.mark.parametrize("language", ["", "/zh-hans"])
-def test_every_page_type_passes_axe_and_stays_on_the_site(visit, language):
+def test_every_page_type_passes_axe_and_stays_on_the_site(visit, works, language):
     tab = visit()
     report = {}
     for path in PAGES:
+        path = path.format(imagination=works["imagination"].pk)
         status = 404 if "no-" in path else 200
         tab.goto(language + path, status=status)
         if violations := tab.axe_violations():

@@ -44,7 +44,8 @@ def citation_responses(serializer) -> dict:
         (200, "application/json"): serializer,
         (200, BIBTEX): text,
         (200, CSL_JSON): OpenApiResponse(
-            OpenApiTypes.OBJECT, description="A CSL-JSON document: a list of one item."
+            {"type": "array", "items": {"type": "object"}, "minItems": 1, "maxItems": 1},
+            description="A CSL-JSON document: a list of one item.",
         ),
         (200, RIS): text,
     }
