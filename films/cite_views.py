@@ -50,7 +50,7 @@ def person_cite(request, slug, ext):
 @public_cache
 def quote_cite(request, id, ext):
     """Download a quote's reference: its source, with the speaker as author."""
-    return download(request, "quote", published_quote(int(id)), ext)
+    return download(request, "quote", published_quote(id), ext)
 
 
 @require_GET

@@ -2,22 +2,26 @@
 their namespaces in filmbase.urls.
 
 Every film, person, quote and source page `<page>` offers its reference for download at
-`<page>cite.bib`, `<page>cite.json` and `<page>cite.ris` (films/cite_views.py).
+`<page>cite.bib`, `<page>cite.json` and `<page>cite.ris` (films/cite_views.py), named
+`cite-bib`, `cite-json` and `cite-ris` in the page's namespace.
 """
 
-from django.urls import path, re_path
+from django.urls import path
 
+from core.citations import FORMATS
 from films import cite_views, person_views, views
 
-# The extension of a citation download: BibTeX, CSL-JSON or RIS (core/citations.FORMATS).
-CITE = r"cite\.(?P<ext>bib|json|ris)$"
-SLUG = r"(?P<slug>[-a-zA-Z0-9_]+)"
+
+def cite_patterns(page: str, view) -> list:
+    """Return the three downloads of the page at route `page` (its reference's formats)."""
+    return [path(f"{page}cite.{ext}", view, {"ext": ext}, name=f"cite-{ext}") for ext in FORMATS]
+
 
 home_patterns = [path("", views.home, name="index")]
 film_patterns = [
     path("", views.film_list, name="list"),
     path("<slug:slug>/", views.film_detail, name="detail"),
-    re_path(rf"^{SLUG}/{CITE}", cite_views.film_cite, name="cite"),
+    *cite_patterns("<slug:slug>/", cite_views.film_cite),
 ]
 theme_patterns = [
     path("", views.theme_list, name="list"),
@@ -26,13 +30,11 @@ theme_patterns = [
 quote_patterns = [
     path("", views.quote_list, name="list"),
     path("<int:id>/", views.quote_detail, name="detail"),
-    re_path(rf"^(?P<id>[0-9]+)/{CITE}", cite_views.quote_cite, name="cite"),
+    *cite_patterns("<int:id>/", cite_views.quote_cite),
 ]
 people_patterns = [
     path("directors/", person_views.director_list, name="directors"),
     path("people/<slug:slug>/", person_views.person_detail, name="detail"),
-    re_path(rf"^people/{SLUG}/{CITE}", cite_views.person_cite, name="cite"),
+    *cite_patterns("people/<slug:slug>/", cite_views.person_cite),
 ]
-source_cite_patterns = [
-    re_path(rf"^(?P<key>[-a-zA-Z0-9_]+)/{CITE}", cite_views.source_cite, name="cite"),
-]
+source_cite_patterns = cite_patterns("<slug:key>/", cite_views.source_cite)

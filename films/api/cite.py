@@ -18,10 +18,10 @@ from core.citations import BIBTEX, CITATION_RENDERERS, CSL_JSON, RIS
 from films.citations import item_for, page_address
 
 CITE_URLS = {
-    "film": ("films:cite", "slug"),
-    "person": ("people:cite", "slug"),
-    "quote": ("quotes:cite", "id"),
-    "source": ("source-cite:cite", "key"),
+    "film": ("films:cite-bib", "slug"),
+    "person": ("people:cite-bib", "slug"),
+    "quote": ("quotes:cite-bib", "id"),
+    "source": ("source-cite:cite-bib", "key"),
 }
 
 
@@ -31,7 +31,7 @@ def page_path(kind: str, obj) -> str | None:
     value = obj.pk if lookup == "id" else getattr(obj, lookup)
     try:
         with override("en"):
-            cite_path = reverse(view_name, kwargs={lookup: value, "ext": "bib"})
+            cite_path = reverse(view_name, kwargs={lookup: value})
     except NoReverseMatch:  # a source without a key has no page
         return None
     return cite_path.removesuffix("cite.bib")
