@@ -143,5 +143,7 @@ def refs(numbers):
     """Return footnote references like [1][3] linking to the page's sources list."""
     if not numbers:
         return ""
-    links = format_html_join("", '<a href="#source-{0}">[{0}]</a>', ((n,) for n in numbers))
+    links = format_html_join(
+        "", '<a class="ref" href="#source-{0}">[{0}]</a>', ((n,) for n in numbers)
+    )
     return format_html('<sup class="refs">{}</sup>', links)

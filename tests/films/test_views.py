@@ -178,8 +178,10 @@ def test_film_page_numbers_its_sources(client, works):
     assert 'id="source-1"' in sources and 'id="source-2"' in sources
     assert "Gives the Chinese title" in sources
     # The title rests on source 1, the runtime on source 2, the quote on source 2 too.
-    assert re.search(r'Wheat Harvest<sup class="refs"><a href="#source-1">\[1\]</a>', page)
-    assert re.search(r'about 6 min<sup class="refs"><a href="#source-2">', page)
+    assert re.search(
+        r'Wheat Harvest<sup class="refs"><a class="ref" href="#source-1">\[1\]</a>', page
+    )
+    assert re.search(r'about 6 min<sup class="refs"><a class="ref" href="#source-2">', page)
     assert '<a class="ref" href="#source-2">[2]</a>' in page
 
 

@@ -38,7 +38,7 @@ def test_person_page_shows_names_birth_year_with_its_note_and_links(client, work
     assert "1957" in page and "Uncertain: one non-authoritative source." in page
     assert 'href="https://en.wikipedia.org/wiki/Tim_Yip"' in page
     assert "Born 1957" in page  # the citation, as a numbered source
-    assert '<a href="#source-1">[1]</a>' in page
+    assert '<a class="ref" href="#source-1">[1]</a>' in page
 
 
 def test_person_page_shows_filmography_with_roles_and_quotes(client, works):
