@@ -12,7 +12,7 @@ MANAGE := $(BIN)/python manage.py
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
-.PHONY: help install run dev test lint format ci curator messages clean bench bench-smoke
+.PHONY: help install run dev test lint format ci curator messages screenshots clean bench bench-smoke
 
 help:
 	@echo "make run     set up and serve the site on http://127.0.0.1:$(PORT)/ (SQLite, DEBUG off)"
@@ -59,6 +59,11 @@ messages: install
 
 curator: install
 	$(MANAGE) createcurator
+
+# README's pictures (docs/screenshots/), taken by the browser tests on the seed data.
+# Needs Debian's chromium and `npm ci`, as the browser tests do.
+screenshots: install
+	FILMBASE_SCREENSHOTS=docs FILMBASE_REQUIRE_BROWSER=1 $(BIN)/pytest tests/test_pages_browser.py -k readme_screenshots -q -p no:randomly
 
 ci:
 	.ci/run
