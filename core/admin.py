@@ -16,10 +16,54 @@ from django.db import DataError, transaction
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from core.content import bilingual_fields, missing_chinese
+
 VERSION_FIELD = "edited_version"
 
 
-class VersionCheckedForm(forms.ModelForm):
+class BilingualForm(forms.ModelForm):
+    """A form that flags each Chinese field left empty beside English text."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for english, chinese in bilingual_fields(self._meta.model):
+            field = self.fields.get(chinese)
+            if field is None or english not in self.fields:
+                continue
+            if self._value(english) and not self._value(chinese):
+                field.widget.attrs["class"] = "missing-chinese"
+                field.help_text = _("Chinese missing: the English beside it has no Chinese yet.")
+
+    def _value(self, name: str) -> str:
+        if self.is_bound:
+            return (self.data.get(self.add_prefix(name)) or "").strip()
+        return str(self.initial.get(name) or getattr(self.instance, name, "") or "").strip()
+
+
+class NeedsChineseFilter(admin.SimpleListFilter):
+    """Entries whose English text has no Chinese counterpart: the translators' queue.
+
+    The admin names in `chinese_relations` the rows that belong to an entry (a film's
+    citations), so that their missing Chinese lists the entry too.
+    """
+
+    title = _("needs Chinese")
+    parameter_name = "needs_chinese"
+
+    def lookups(self, request, model_admin):
+        return [("yes", _("Needs Chinese"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return queryset.filter(missing_chinese(queryset.model, self.relations)).distinct()
+        return queryset
+
+    def __init__(self, request, params, model, model_admin):
+        self.relations = tuple(getattr(model_admin, "chinese_relations", ()))
+        super().__init__(request, params, model, model_admin)
+
+
+class VersionCheckedForm(BilingualForm):
     edited_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, **kwargs):
@@ -150,11 +194,11 @@ class SafeAutocompleteAdminMixin:
 
 
 class TabularInline(SafeAutocompleteAdminMixin, admin.TabularInline):
-    pass
+    form = BilingualForm
 
 
 class StackedInline(SafeAutocompleteAdminMixin, admin.StackedInline):
-    pass
+    form = BilingualForm
 
 
 class HistoryAdmin(SafeAutocompleteAdminMixin, SimpleHistoryAdmin):
@@ -165,6 +209,8 @@ class HistoryAdmin(SafeAutocompleteAdminMixin, SimpleHistoryAdmin):
     server error; they are a bad request instead, and a bad lookup is Django's own
     "invalid lookup" answer.
     """
+
+    form = BilingualForm
 
     def changelist_view(self, request, extra_context=None):
         for name, values in request.GET.lists():

@@ -101,3 +101,39 @@ def localized(obj, field: str) -> Localized:
     if english or not chinese:
         return Localized(english, "en")
     return Localized(chinese, "zh-Hans", is_fallback=True)
+
+
+def bilingual_fields(model) -> list[tuple[str, str]]:
+    """Return the (English, Chinese) text fields of `model` that filmbase writes itself.
+
+    A `<field>_zh` beside a `<field>` pairs them. Left out are titles that may be unknown
+    (nullable: the sources' own, not ours) and what the model names in
+    `untranslated_fields` (a person's name: not every person has a Chinese one).
+    """
+    names = {field.name: field for field in model._meta.get_fields() if hasattr(field, "null")}
+    skip = set(getattr(model, "untranslated_fields", ()))
+    return [
+        (name[:-3], name)
+        for name, field in names.items()
+        if name.endswith("_zh")
+        and name[:-3] in names
+        and name[:-3] not in skip
+        and not field.null
+        and isinstance(field, models.CharField | models.TextField)
+    ]
+
+
+def missing_chinese(model, relations: tuple[str, ...] = ()) -> models.Q:
+    """Return the condition "some English text of `model` has no Chinese beside it".
+
+    The rows of `relations` (a film's `citations`) count as part of the entry: an entry
+    is missing Chinese when one of them is.
+    """
+    condition = models.Q(pk__in=[])
+    for english, chinese in bilingual_fields(model):
+        condition |= ~models.Q(**{english: ""}) & models.Q(**{chinese: ""})
+    for name in relations:
+        relation = model._meta.get_field(name)
+        rows = relation.related_model._base_manager.filter(missing_chinese(relation.related_model))
+        condition |= models.Q(pk__in=rows.values(relation.field.name))
+    return condition

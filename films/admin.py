@@ -9,7 +9,13 @@ from django.contrib import admin
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
-from core.admin import ContentAdmin, HistoryAdmin, StackedInline, TabularInline
+from core.admin import (
+    ContentAdmin,
+    HistoryAdmin,
+    NeedsChineseFilter,
+    StackedInline,
+    TabularInline,
+)
 from films.models import (
     Citation,
     Collection,
@@ -68,8 +74,9 @@ def quote_fields(other: str) -> list:
         (other, "status"),
         ("language", "text"),
         "translation",
-        "translation_note",
-        ("source", "source_note"),
+        ("translation_note", "translation_note_zh"),
+        "source",
+        ("source_note", "source_note_zh"),
         ("occasion", "occasion_zh", "said_on"),
         "themes",
     ]
@@ -87,7 +94,7 @@ class CitationInline(TabularInline):
     model = Citation
     extra = 0
     autocomplete_fields = ["source"]
-    fields = ["source", "topic", "note", "order"]
+    fields = ["source", "topic", "note", "note_zh", "order"]
 
 
 @admin.register(Film)
@@ -102,7 +109,15 @@ class FilmAdmin(ContentAdmin):
         "updated_at",
     ]
     list_display_links = ["display_title"]
-    list_filter = ["status", "title_status", NeedsSourcingFilter, "themes", DirectorFilter]
+    list_filter = [
+        "status",
+        "title_status",
+        NeedsSourcingFilter,
+        NeedsChineseFilter,
+        "themes",
+        DirectorFilter,
+    ]
+    chinese_relations = ["citations"]
     list_editable = ["order"]
     search_fields = [
         "slug",
@@ -128,7 +143,7 @@ class FilmAdmin(ContentAdmin):
                     "title",
                     "title_status",
                     "title_is_official",
-                    "title_note",
+                    ("title_note", "title_note_zh"),
                     "other_titles",
                 ]
             },
@@ -137,13 +152,11 @@ class FilmAdmin(ContentAdmin):
             _("About the film"),
             {
                 "fields": [
-                    "synopsis",
-                    "synopsis_zh",
+                    ("synopsis", "synopsis_zh"),
                     ("runtime_seconds", "runtime_is_approximate"),
-                    "runtime_note",
+                    ("runtime_note", "runtime_note_zh"),
                     "premiere_date",
-                    "production_notes",
-                    "production_notes_zh",
+                    ("production_notes", "production_notes_zh"),
                     "themes",
                     "watch_url",
                     "poster",
@@ -168,7 +181,7 @@ class FilmAdmin(ContentAdmin):
 @admin.register(Quote)
 class QuoteAdmin(ContentAdmin):
     list_display = ["__str__", "speaker", "film", "language", "has_original", "status", "source"]
-    list_filter = ["status", "language", NeedsSourcingFilter, "themes"]
+    list_filter = ["status", "language", NeedsSourcingFilter, NeedsChineseFilter, "themes"]
     list_select_related = ["speaker", "film", "source"]
     search_fields = [
         "text",
@@ -189,6 +202,7 @@ class QuoteAdmin(ContentAdmin):
 @admin.register(Theme)
 class ThemeAdmin(ContentAdmin):
     list_display = ["name", "name_zh", "film_count", "order"]
+    list_filter = [NeedsChineseFilter]
     list_editable = ["order"]
     search_fields = ["name", "name_zh", "description", "description_zh"]
     prepopulated_fields = {"slug": ["name"]}
@@ -205,13 +219,15 @@ class ThemeAdmin(ContentAdmin):
 class SourceAdmin(ContentAdmin):
     list_display = ["key", "title", "outlet", "language", "published_on"]
     list_display_links = ["key", "title"]
-    list_filter = ["language"]
-    search_fields = ["key", "title", "outlet", "url", "note"]
+    list_filter = ["language", NeedsChineseFilter]
+    search_fields = ["key", "title", "outlet", "url", "note", "note_zh"]
 
 
 @admin.register(Collection)
 class CollectionAdmin(ContentAdmin):
     list_display = ["name", "name_zh", "premiere_date", "venue"]
+    list_filter = [NeedsChineseFilter]
+    chinese_relations = ["citations"]
     search_fields = ["name", "name_zh"]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [CitationInline]
@@ -220,7 +236,7 @@ class CollectionAdmin(ContentAdmin):
 @admin.register(Milestone)
 class MilestoneAdmin(ContentAdmin):
     list_display = ["title", "date", "date_precision", "date_is_uncertain", "source"]
-    list_filter = ["date_is_uncertain", "is_later_context"]
+    list_filter = ["date_is_uncertain", "is_later_context", NeedsChineseFilter]
     list_select_related = ["source"]
     search_fields = ["title", "title_zh", "description", "description_zh"]
     autocomplete_fields = ["source"]
@@ -237,10 +253,10 @@ class CreditAdmin(HistoryAdmin):
 
 @admin.register(Citation)
 class CitationAdmin(HistoryAdmin):
-    list_display = ["source", "topic", "note", "film", "person", "collection"]
-    list_filter = ["topic"]
+    list_display = ["source", "topic", "note", "note_zh", "film", "person", "collection"]
+    list_filter = ["topic", NeedsChineseFilter]
     list_select_related = ["source", "film", "person", "collection"]
-    search_fields = ["note", "source__key", "source__title"]
+    search_fields = ["note", "note_zh", "source__key", "source__title"]
     autocomplete_fields = ["source", "film", "person", "collection"]
 
 
@@ -259,11 +275,22 @@ class PersonCitationInline(CitationInline):
 @admin.register(Person)
 class PersonAdmin(ContentAdmin):
     list_display = ["name", "name_zh", "birth_year", "updated_at"]
+    list_filter = [NeedsChineseFilter]
+    chinese_relations = ["citations", "links"]
     search_fields = ["name", "name_zh", "other_names", "slug"]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [PersonLinkInline, PersonQuoteInline, PersonCitationInline]
     fieldsets = [
         (None, {"fields": ["slug", "name", "name_zh", "other_names"]}),
-        (_("Profile"), {"fields": ["bio", "bio_zh", "birth_year", "birth_year_note"]}),
+        (
+            _("Profile"),
+            {
+                "fields": [
+                    ("bio", "bio_zh"),
+                    "birth_year",
+                    ("birth_year_note", "birth_year_note_zh"),
+                ]
+            },
+        ),
         (_("Record"), {"fields": ["version", "created_at", "updated_at"]}),
     ]

@@ -7,12 +7,14 @@ topic (title, runtime, synopsis…) knows the numbers that support it.
 
 from dataclasses import dataclass, field
 
+from core.content import Localized, localized
+
 
 @dataclass
 class Footnote:
     number: int
     source: object
-    notes: list[str] = field(default_factory=list)
+    notes: list[Localized] = field(default_factory=list)
 
 
 @dataclass
@@ -21,7 +23,7 @@ class Footnotes:
     topics: dict[str, list[int]] = field(default_factory=dict)
     _by_source: dict[int, Footnote] = field(default_factory=dict, repr=False)
 
-    def cite(self, source, note: str = "", topic: str = "") -> int:
+    def cite(self, source, note: Localized | None = None, topic: str = "") -> int:
         """Return the number of `source`, giving it the next one on first use."""
         footnote = self._by_source.get(source.pk)
         if footnote is None:
@@ -47,7 +49,7 @@ def footnotes_for(citations, quotes=()) -> Footnotes:
     """Number the sources of `citations`, then of `quotes` (setting `quote.footnote`)."""
     notes = Footnotes()
     for citation in citations:
-        notes.cite(citation.source, citation.note, citation.topic)
+        notes.cite(citation.source, localized(citation, "note"), citation.topic)
     for quote in quotes:
         quote.footnote = notes.cite(quote.source)
     return notes

@@ -59,9 +59,21 @@ def _without(data: dict, *keys: str) -> dict:
 
 
 def _citations(subject: str, obj, rows, sources) -> int:
-    """Create the citations `rows` of [source key, topic, note] for `obj`; return how many."""
-    for order, (key, topic, note) in enumerate(rows):
-        _save(Citation(source=sources[key], topic=topic, note=note, order=order, **{subject: obj}))
+    """Create the citations `rows` of [source key, topic, note, note_zh] for `obj`.
+
+    Return how many.
+    """
+    for order, (key, topic, note, note_zh) in enumerate(rows):
+        _save(
+            Citation(
+                source=sources[key],
+                topic=topic,
+                note=note,
+                note_zh=note_zh,
+                order=order,
+                **{subject: obj},
+            )
+        )
     return len(rows)
 
 

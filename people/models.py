@@ -6,8 +6,18 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.chinese import pinyin_key, validate_chinese_punctuation
 from core.content import ContentModel, Localized, is_chinese
 from core.links import entry_path
+
+
+class PersonQuerySet(models.QuerySet):
+    def in_reading_order(self):
+        """Order by name as the reader reads it: by the pinyin of the Chinese name on
+        Chinese pages (叶锦添 under Y, not under T for Tim Yip), else by the name."""
+        if is_chinese(get_language()):
+            return self.order_by("name_sort_zh", "pk")
+        return self.order_by("name", "pk")
 
 
 class Person(ContentModel):
@@ -22,13 +32,19 @@ class Person(ContentModel):
         _("name"), max_length=200, help_text=_("The name in English or pinyin, e.g. Jia Zhangke.")
     )
     name_zh = models.CharField(_("Chinese name"), max_length=100, blank=True)
+    # Kept up to date by save(): the database can then sort and page by it.
+    name_sort_zh = models.CharField(
+        _("pinyin sort key"), max_length=400, blank=True, editable=False, db_index=True
+    )
     other_names = models.TextField(
         _("other names"),
         blank=True,
         help_text=_("One per line: other spellings, real names, nicknames (e.g. Ye Jintian)."),
     )
     bio = models.TextField(_("profile (English)"), blank=True)
-    bio_zh = models.TextField(_("profile (Chinese)"), blank=True)
+    bio_zh = models.TextField(
+        _("profile (Chinese)"), blank=True, validators=[validate_chinese_punctuation]
+    )
     birth_year = models.PositiveSmallIntegerField(_("birth year"), null=True, blank=True)
     birth_year_note = models.CharField(
         _("birth year note"),
@@ -36,7 +52,17 @@ class Person(ContentModel):
         blank=True,
         help_text=_("How sure the sources are, e.g. 'Uncertain: one non-authoritative source.'"),
     )
+    birth_year_note_zh = models.CharField(
+        _("birth year note (Chinese)"),
+        max_length=300,
+        blank=True,
+        validators=[validate_chinese_punctuation],
+    )
 
+    # Not every person has a Chinese name: a missing one is no text to translate.
+    untranslated_fields = ("name",)
+
+    objects = PersonQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -59,6 +85,13 @@ class Person(ContentModel):
 
     def get_absolute_url(self):
         return entry_path("people:detail", self.slug)
+
+    def save(self, *args, **kwargs):
+        self.name_sort_zh = pinyin_key(self.name_zh or self.name)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and {"name", "name_zh"} & set(update_fields):
+            kwargs["update_fields"] = {*update_fields, "name_sort_zh"}
+        super().save(*args, **kwargs)
 
     @property
     def other_names_list(self) -> list[str]:
@@ -91,6 +124,9 @@ class PersonLink(models.Model):
         Person, on_delete=models.CASCADE, related_name="links", verbose_name=_("person")
     )
     label = models.CharField(_("label"), max_length=200)
+    label_zh = models.CharField(
+        _("label (Chinese)"), max_length=200, blank=True, validators=[validate_chinese_punctuation]
+    )
     url = models.URLField(_("address"), max_length=1000)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 

@@ -60,6 +60,7 @@ class PersonDetailSerializer(PersonListSerializer):
             "bio",
             "bio_zh",
             "birth_year_note",
+            "birth_year_note_zh",
             "links",
             "credits",
             "quotes",

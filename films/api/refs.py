@@ -69,7 +69,7 @@ class CitationSerializer(ReadSerializer):
 
     class Meta:
         model = Citation
-        fields = ["topic", "note", "order", "source"]
+        fields = ["topic", "note", "note_zh", "order", "source"]
         read_only_fields = fields
 
 
@@ -80,4 +80,4 @@ class CitationWriteSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Citation
-        fields = ["topic", "note", "order", "source"]
+        fields = ["topic", "note", "note_zh", "order", "source"]

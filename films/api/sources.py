@@ -29,6 +29,7 @@ SOURCE_LIST_FIELDS = [
     "language",
     "published_on",
     "note",
+    "note_zh",
     "url",
 ]
 
@@ -52,7 +53,7 @@ class SupportedFactSerializer(ReadSerializer):
 
     class Meta:
         model = Citation
-        fields = ["topic", "note", "film", "person", "collection"]
+        fields = ["topic", "note", "note_zh", "film", "person", "collection"]
         read_only_fields = fields
 
 
@@ -69,7 +70,16 @@ class SourceWriteSerializer(WriteSerializer):
 
     class Meta:
         model = Source
-        fields = ["key", "title", "outlet", "address", "language", "published_on", "note"]
+        fields = [
+            "key",
+            "title",
+            "outlet",
+            "address",
+            "language",
+            "published_on",
+            "note",
+            "note_zh",
+        ]
 
 
 # -- The collection and Keling's milestones ---------------------------------------------

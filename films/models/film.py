@@ -6,6 +6,7 @@ from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.chinese import validate_chinese_punctuation
 from core.content import ContentModel, Localized, html_lang
 from core.links import entry_path
 from films.models.base import (
@@ -170,11 +171,16 @@ class Film(ContentModel):
     title_note = models.TextField(
         _("title note"), blank=True, help_text=_("Where the titles come from, and any doubt.")
     )
+    title_note_zh = models.TextField(
+        _("title note (Chinese)"), blank=True, validators=[validate_chinese_punctuation]
+    )
     other_titles = models.TextField(
         _("other titles"), blank=True, help_text=_("Variant forms, one per line.")
     )
     synopsis = models.TextField(_("synopsis (English)"), blank=True)
-    synopsis_zh = models.TextField(_("synopsis (Chinese)"), blank=True)
+    synopsis_zh = models.TextField(
+        _("synopsis (Chinese)"), blank=True, validators=[validate_chinese_punctuation]
+    )
     runtime_seconds = models.PositiveIntegerField(_("runtime in seconds"), null=True, blank=True)
     runtime_is_approximate = models.BooleanField(_("runtime approximate"), default=False)
     runtime_note = models.CharField(
@@ -183,9 +189,17 @@ class Film(ContentModel):
         blank=True,
         help_text=_("Record disagreement between sources here and leave the runtime empty."),
     )
+    runtime_note_zh = models.CharField(
+        _("runtime note (Chinese)"),
+        max_length=500,
+        blank=True,
+        validators=[validate_chinese_punctuation],
+    )
     premiere_date = models.DateField(_("premiere date"), null=True, blank=True)
     production_notes = models.TextField(_("production notes (English)"), blank=True)
-    production_notes_zh = models.TextField(_("production notes (Chinese)"), blank=True)
+    production_notes_zh = models.TextField(
+        _("production notes (Chinese)"), blank=True, validators=[validate_chinese_punctuation]
+    )
     watch_url = models.URLField(_("watch link"), max_length=1000, blank=True)
     poster = ValidatedImageField(
         _("poster"),

@@ -5,6 +5,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.chinese import validate_chinese_punctuation
 from core.content import ContentModel, Language, Localized, html_lang, localized
 from core.links import entry_path
 from films.models.base import (
@@ -84,6 +85,12 @@ class Quote(ContentModel):
         blank=True,
         help_text=_("Whose translation it is, e.g. 'Xinhua's English'."),
     )
+    translation_note_zh = models.CharField(
+        _("translation note (Chinese)"),
+        max_length=500,
+        blank=True,
+        validators=[validate_chinese_punctuation],
+    )
     source = models.ForeignKey(
         Source, on_delete=models.PROTECT, related_name="quotes", verbose_name=_("source")
     )
@@ -93,8 +100,19 @@ class Quote(ContentModel):
         blank=True,
         help_text=_("Other sources with the same words, variants between them."),
     )
+    source_note_zh = models.CharField(
+        _("source note (Chinese)"),
+        max_length=500,
+        blank=True,
+        validators=[validate_chinese_punctuation],
+    )
     occasion = models.CharField(_("occasion (English)"), max_length=300, blank=True)
-    occasion_zh = models.CharField(_("occasion (Chinese)"), max_length=300, blank=True)
+    occasion_zh = models.CharField(
+        _("occasion (Chinese)"),
+        max_length=300,
+        blank=True,
+        validators=[validate_chinese_punctuation],
+    )
     said_on = models.DateField(_("date said"), null=True, blank=True)
     themes = models.ManyToManyField(
         Theme, related_name="quotes", blank=True, verbose_name=_("themes")
@@ -214,6 +232,12 @@ class Citation(models.Model):
     topic = models.CharField(_("topic"), max_length=12, choices=Topic.choices)
     note = models.CharField(
         _("what it supports"), max_length=500, help_text=_("The fact, in a few words.")
+    )
+    note_zh = models.CharField(
+        _("what it supports (Chinese)"),
+        max_length=500,
+        blank=True,
+        validators=[validate_chinese_punctuation],
     )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 

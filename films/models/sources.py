@@ -7,6 +7,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.chinese import validate_chinese_punctuation
 from core.content import ContentModel, Language
 from core.links import entry_path
 from films.models.base import (
@@ -46,6 +47,9 @@ class Source(ContentModel):
     note = models.TextField(
         _("note"), blank=True, help_text=_("Reprint, mirror, low authority, garbled text…")
     )
+    note_zh = models.TextField(
+        _("note (Chinese)"), blank=True, validators=[validate_chinese_punctuation]
+    )
 
     objects = SourceQuerySet.as_manager()
     history = HistoricalRecords()
@@ -84,12 +88,21 @@ class Collection(ContentModel):
     name = models.CharField(_("name (English)"), max_length=300)
     name_zh = models.CharField(_("name (Chinese)"), max_length=300, blank=True)
     organiser = models.CharField(_("organiser (English)"), max_length=300, blank=True)
-    organiser_zh = models.CharField(_("organiser (Chinese)"), max_length=300, blank=True)
+    organiser_zh = models.CharField(
+        _("organiser (Chinese)"),
+        max_length=300,
+        blank=True,
+        validators=[validate_chinese_punctuation],
+    )
     premiere_date = models.DateField(_("premiere date"), null=True, blank=True)
     venue = models.CharField(_("venue (English)"), max_length=300, blank=True)
-    venue_zh = models.CharField(_("venue (Chinese)"), max_length=300, blank=True)
+    venue_zh = models.CharField(
+        _("venue (Chinese)"), max_length=300, blank=True, validators=[validate_chinese_punctuation]
+    )
     description = models.TextField(_("description (English)"), blank=True)
-    description_zh = models.TextField(_("description (Chinese)"), blank=True)
+    description_zh = models.TextField(
+        _("description (Chinese)"), blank=True, validators=[validate_chinese_punctuation]
+    )
 
     objects = CollectionQuerySet.as_manager()
     history = HistoricalRecords()
@@ -122,9 +135,13 @@ class Milestone(ContentModel):
     )
     date_is_uncertain = models.BooleanField(_("date uncertain"), default=False)
     title = models.CharField(_("title (English)"), max_length=300)
-    title_zh = models.CharField(_("title (Chinese)"), max_length=300, blank=True)
+    title_zh = models.CharField(
+        _("title (Chinese)"), max_length=300, blank=True, validators=[validate_chinese_punctuation]
+    )
     description = models.TextField(_("description (English)"), blank=True)
-    description_zh = models.TextField(_("description (Chinese)"), blank=True)
+    description_zh = models.TextField(
+        _("description (Chinese)"), blank=True, validators=[validate_chinese_punctuation]
+    )
     source = models.ForeignKey(
         Source, on_delete=models.PROTECT, related_name="milestones", verbose_name=_("source")
     )
@@ -213,7 +230,9 @@ class Theme(ContentModel):
     name = models.CharField(_("name (English)"), max_length=200)
     name_zh = models.CharField(_("name (Chinese)"), max_length=200, blank=True)
     description = models.TextField(_("description (English)"), blank=True)
-    description_zh = models.TextField(_("description (Chinese)"), blank=True)
+    description_zh = models.TextField(
+        _("description (Chinese)"), blank=True, validators=[validate_chinese_punctuation]
+    )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     objects = ThemeQuerySet.as_manager()

@@ -1,14 +1,16 @@
 """Template helpers for the reader pages: bilingual fields, posters, JSON-LD, alternates."""
 
 import json
+import re
 
 from django import template
 from django.conf import settings
 from django.core.exceptions import DisallowedHost
 from django.core.serializers.json import DjangoJSONEncoder
 from django.urls import NoReverseMatch, reverse
-from django.utils.html import format_html, format_html_join
+from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.http import urlencode
+from django.utils.safestring import SafeString
 from django.utils.translation import get_language, gettext, override
 
 from core.content import guess_lang, html_lang
@@ -28,6 +30,27 @@ _JSON_ESCAPES = (("<", "\\u003C"), (">", "\\u003E"), ("&", "\\u0026"))
 def localized(obj, field):
     """Return `obj.field` in the active language (or the other one) with its `lang`."""
     return localize(obj, field)
+
+
+# English between Chinese quotation marks: a title or the words of a source, quoted in
+# Chinese text. Marked lang="en" so that a reader's tools and voice read it as English.
+_QUOTED_ENGLISH = re.compile("“([^“”\u3400-\u9fff]*[A-Za-z][^“”\u3400-\u9fff]*)”")
+
+
+@register.filter(needs_autoescape=True)
+def mark_english(text, lang="", autoescape=True):
+    """Return `text` escaped, its quoted English marked lang="en" when `lang` is Chinese."""
+    escape = conditional_escape if autoescape else SafeString
+    text = str(text or "")
+    if not str(lang).startswith("zh"):
+        return escape(text)
+    parts, last = [], 0
+    for match in _QUOTED_ENGLISH.finditer(text):
+        parts.append(escape(text[last : match.start(1)]))
+        parts.append(format_html('<span lang="en">{}</span>', match.group(1)))
+        last = match.end(1)
+    parts.append(escape(text[last:]))
+    return format_html_join("", "{}", ((part,) for part in parts))
 
 
 @register.filter

@@ -47,7 +47,7 @@ class PersonLinkSerializer(ReadSerializer):
 
     class Meta:
         model = PersonLink
-        fields = ["label", "url", "order"]
+        fields = ["label", "label_zh", "url", "order"]
 
 
 class PersonWriteSerializer(ModelCleanMixin, NestedRowsMixin, serializers.ModelSerializer):
@@ -69,5 +69,6 @@ class PersonWriteSerializer(ModelCleanMixin, NestedRowsMixin, serializers.ModelS
             "bio_zh",
             "birth_year",
             "birth_year_note",
+            "birth_year_note_zh",
             "links",
         ]

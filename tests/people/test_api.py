@@ -79,7 +79,9 @@ def test_person_detail_has_bio_credits_quotes_links_and_citations(api_client, pe
     assert jia["credits"][0]["role"] == "director"
     assert jia["quotes"][0]["text"] == "汾阳"
     assert jia["quotes"][0]["film"]["display_title"] == "Wheat Harvest"
-    assert jia["links"] == [{"label": "Wikipedia", "url": "https://en.wikipedia.org/", "order": 0}]
+    assert jia["links"] == [
+        {"label": "Wikipedia", "label_zh": "", "url": "https://en.wikipedia.org/", "order": 0}
+    ]
     assert jia["citations"][0]["note"] == "Born in Fenyang"
     editor = api_client.get("/api/v1/people/an-editor/").json()
     assert editor["credits"] == []  # the draft film is not shown
