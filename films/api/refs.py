@@ -58,7 +58,17 @@ class SourceRefSerializer(ReadSerializer):
 
     class Meta:
         model = Source
-        fields = ["id", "key", "title", "outlet", "address", "language", "published_on", "url"]
+        fields = [
+            "id",
+            "key",
+            "title",
+            "title_zh",
+            "outlet",
+            "address",
+            "language",
+            "published_on",
+            "url",
+        ]
         read_only_fields = fields
 
 

@@ -24,6 +24,7 @@ SOURCE_LIST_FIELDS = [
     "id",
     "key",
     "title",
+    "title_zh",
     "outlet",
     "address",
     "language",
@@ -73,6 +74,7 @@ class SourceWriteSerializer(WriteSerializer):
         fields = [
             "key",
             "title",
+            "title_zh",
             "outlet",
             "address",
             "language",

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core.chinese import validate_chinese_punctuation
-from core.content import ContentModel, Language
+from core.content import ContentModel, Language, Localized, html_lang
 from core.links import entry_path
 from films.models.base import (
     DatePrecision,
@@ -40,6 +40,15 @@ class Source(ContentModel):
         help_text=_("The dossier's identifier, e.g. S6. Leave empty for new sources."),
     )
     title = models.CharField(_("title"), max_length=500)
+    title_zh = models.CharField(
+        _("title (Chinese)"),
+        max_length=500,
+        blank=True,
+        validators=[validate_chinese_punctuation],
+        help_text=_(
+            "Only for a title we wrote, describing a page that has none: the same in Chinese."
+        ),
+    )
     outlet = models.CharField(_("outlet"), max_length=300, blank=True)
     url = models.URLField(_("address"), max_length=2000)
     language = models.CharField(_("language"), max_length=5, choices=Language.choices)
@@ -50,6 +59,9 @@ class Source(ContentModel):
     note_zh = models.TextField(
         _("note (Chinese)"), blank=True, validators=[validate_chinese_punctuation]
     )
+
+    # The page's own title is not ours to translate; only a description of ours is.
+    untranslated_fields = ("title",)
 
     objects = SourceQuerySet.as_manager()
     history = HistoricalRecords()
@@ -62,6 +74,15 @@ class Source(ContentModel):
             models.UniqueConstraint(fields=["key"], condition=~Q(key=""), name="unique_source_key"),
             choices_constraint("language", Language, "source_language_valid"),
         ]
+
+    @property
+    def title_text(self) -> Localized:
+        """Return the title to show, with its language: our Chinese description of an
+        untitled page on Chinese pages, else the title (in the page's language, or in
+        English when it is a description of ours)."""
+        if self.title_zh and reading_chinese():
+            return Localized(self.title_zh, "zh-Hans")
+        return Localized(self.title, "en" if self.title_zh else html_lang(self.language))
 
     def __str__(self):
         label = f"{self.outlet}: {self.title}" if self.outlet else self.title
