@@ -26,7 +26,9 @@ PERSON_QUOTES = 20
 def director_list(request):
     """List the people who directed a published film, with their films."""
     page = paginate(
-        request, credited.for_directory(credited.directors(Person.objects.all())), "directors"
+        request,
+        credited.for_directory(credited.directors(Person.objects.in_reading_order())),
+        "directors",
     )
     context = {
         "title": _("Directors"),

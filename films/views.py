@@ -185,7 +185,7 @@ def _filter_fields(active: dict) -> list[dict]:
         ),
     }
     choices = {
-        "director": Person.objects.only("slug", "name", "name_zh"),
+        "director": Person.objects.in_reading_order().only("slug", "name", "name_zh"),
         "film": Film.objects.published()
         .with_directors()
         .only("slug", "title", "title_zh", "order"),

@@ -13,7 +13,7 @@ from django.utils.http import urlencode
 from django.utils.safestring import SafeString
 from django.utils.translation import get_language, gettext, override
 
-from core.content import guess_lang, html_lang
+from core.content import guess_lang, html_lang, is_chinese
 from core.content import localized as localize
 from films.posters import poster_svg
 
@@ -51,6 +51,28 @@ def mark_english(text, lang="", autoescape=True):
         last = match.end(1)
     parts.append(escape(text[last:]))
     return format_html_join("", "{}", ((part,) for part in parts))
+
+
+# Separators by the reader's language: Chinese lists take the enumeration comma 、, and
+# clauses and alternatives the full-width comma and semicolon.
+SEPARATORS = {
+    "list": (", ", "、"),
+    "clause": (", ", "，"),
+    "alternatives": ("; ", "；"),
+}
+
+
+@register.simple_tag
+def sep(kind="list"):
+    """Return the separator of `kind` ("list", "clause", "alternatives") for the reader."""
+    english, chinese = SEPARATORS[kind]
+    return chinese if is_chinese(get_language()) else english
+
+
+@register.filter
+def join_list(items):
+    """Join `items` as a list in the reader's language: "a, b" or "a、b"."""
+    return sep("list").join(str(item) for item in items)
 
 
 @register.filter
