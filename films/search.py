@@ -24,7 +24,18 @@ from django.apps import apps as global_apps
 from django.db import connection, transaction
 from django.db.models.signals import post_delete, post_save
 
-from films.models import Film, PublicationStatus, Quote, SearchDocument, SearchKind, Theme
+from films.models import (
+    Collection,
+    Credit,
+    CreditRole,
+    Film,
+    Milestone,
+    PublicationStatus,
+    Quote,
+    SearchDocument,
+    SearchKind,
+    Theme,
+)
 from people.models import Person
 
 MAX_QUERY_LENGTH = 100
@@ -71,12 +82,25 @@ def index_text(*values: str | None) -> str:
 # -- What goes into the index --------------------------------------------------------
 
 
+def _names(person) -> tuple[str, str, str]:
+    return person.name, person.name_zh, person.other_names
+
+
 def _film_document(film):
+    """A film is found by its titles, then by its story, production notes and directors:
+    a reader who types 贾樟柯 or Jia Zhangke is looking for his film too."""
     if film.status != PublicationStatus.PUBLISHED:
         return None
+    directors = [c.person for c in film.credits.all() if c.role == CreditRole.DIRECTOR]
     return (
         index_text(film.title, film.title_zh, film.other_titles),
-        index_text(film.synopsis, film.synopsis_zh),
+        index_text(
+            film.synopsis,
+            film.synopsis_zh,
+            film.production_notes,
+            film.production_notes_zh,
+            *(name for person in directors for name in _names(person)),
+        ),
     )
 
 
@@ -100,22 +124,52 @@ def _quote_document(quote):
     )
     if not visible:
         return None
-    return index_text(quote.text, quote.translation), ""
+    return index_text(quote.text, quote.translation), index_text(*_names(quote.speaker))
 
 
-# kind: (model, order of a rebuilt index, document builder)
+def _collection_document(collection):
+    return (
+        index_text(
+            collection.name, collection.name_zh, collection.organiser, collection.organiser_zh
+        ),
+        index_text(
+            collection.description,
+            collection.description_zh,
+            collection.venue,
+            collection.venue_zh,
+        ),
+    )
+
+
+def _milestone_document(milestone):
+    return (
+        index_text(milestone.title, milestone.title_zh),
+        index_text(milestone.description, milestone.description_zh),
+    )
+
+
+# kind: (model, order of a rebuilt index, what to join, document builder)
 _DOCUMENTS = {
-    SearchKind.FILM: ("films.Film", ["order", "pk"], _film_document),
-    SearchKind.PERSON: ("people.Person", ["name", "pk"], _person_document),
-    SearchKind.THEME: ("films.Theme", ["order", "name", "pk"], _theme_document),
-    SearchKind.QUOTE: ("films.Quote", ["pk"], _quote_document),
+    SearchKind.FILM: ("films.Film", ["order", "pk"], ["credits__person"], _film_document),
+    SearchKind.PERSON: ("people.Person", ["name", "pk"], [], _person_document),
+    SearchKind.THEME: ("films.Theme", ["order", "name", "pk"], [], _theme_document),
+    SearchKind.QUOTE: ("films.Quote", ["pk"], ["film", "speaker"], _quote_document),
+    SearchKind.COLLECTION: ("films.Collection", ["pk"], [], _collection_document),
+    SearchKind.MILESTONE: ("films.Milestone", ["date", "pk"], [], _milestone_document),
 }
-_KIND_OF = {Film: SearchKind.FILM, Person: SearchKind.PERSON, Theme: SearchKind.THEME}
+_KIND_OF = {
+    Film: SearchKind.FILM,
+    Person: SearchKind.PERSON,
+    Theme: SearchKind.THEME,
+    Quote: SearchKind.QUOTE,
+    Collection: SearchKind.COLLECTION,
+    Milestone: SearchKind.MILESTONE,
+}
 
 
 def index_object(kind: str, obj) -> None:
     """Add, refresh or remove the search document of one entry."""
-    document = _DOCUMENTS[kind][2](obj)
+    document = _DOCUMENTS[kind][3](obj)
     if document is None:
         SearchDocument.objects.filter(kind=kind, object_id=obj.pk).delete()
         return
@@ -133,10 +187,16 @@ def rebuild_search_index(*, apps=global_apps) -> int:
     with transaction.atomic():
         Document.objects.all().delete()
         documents = []
-        for kind, (label, ordering, build) in _DOCUMENTS.items():
+        # A migration rebuilds with the kinds its own SearchDocument knows.
+        known = {value for value, _label in Document._meta.get_field("kind").choices}
+        for kind, (label, ordering, joins, build) in _DOCUMENTS.items():
+            if kind not in known:
+                continue
             queryset = apps.get_model(label).objects.order_by(*ordering)
             if kind == SearchKind.QUOTE:
-                queryset = queryset.select_related("film")
+                queryset = queryset.select_related(*joins)
+            elif joins:
+                queryset = queryset.prefetch_related(*joins)
             for obj in queryset.iterator(chunk_size=2000):
                 document = build(obj)
                 if document is not None:
@@ -150,29 +210,49 @@ def rebuild_search_index(*, apps=global_apps) -> int:
     return len(documents)
 
 
+def _index_film(film) -> None:
+    index_object(SearchKind.FILM, Film.objects.prefetch_related("credits__person").get(pk=film.pk))
+
+
 def _entry_saved(sender, instance, raw=False, **kwargs):
     if raw:  # loaddata: rebuild_search_index afterwards
         return
-    if sender is Quote:
-        index_object(SearchKind.QUOTE, instance)
+    if sender is Film:
+        _index_film(instance)
+        # A quote about a film is public only while the film is.
+        for quote in instance.quotes.select_related("film", "speaker"):
+            index_object(SearchKind.QUOTE, quote)
         return
     index_object(_KIND_OF[sender], instance)
-    if sender is Film:
-        # A quote about a film is public only while the film is.
-        for quote in instance.quotes.select_related("film"):
+    if sender is Person:
+        # Their films and their quotes are found by their names.
+        for film in Film.objects.filter(credits__person=instance, credits__role="director"):
+            _index_film(film)
+        for quote in instance.quotes.select_related("film", "speaker"):
             index_object(SearchKind.QUOTE, quote)
 
 
 def _entry_deleted(sender, instance, **kwargs):
-    kind = SearchKind.QUOTE if sender is Quote else _KIND_OF[sender]
-    SearchDocument.objects.filter(kind=kind, object_id=instance.pk).delete()
+    SearchDocument.objects.filter(kind=_KIND_OF[sender], object_id=instance.pk).delete()
+
+
+def _credit_changed(sender, instance, raw=False, **kwargs):
+    """A film is found by its directors' names: a new or removed director changes that."""
+    if not raw and instance.role == CreditRole.DIRECTOR:
+        film = Film.objects.filter(pk=instance.film_id).first()
+        if film is not None:
+            _index_film(film)
 
 
 def connect_search_signals() -> None:
-    for model in (Film, Person, Theme, Quote):
+    for model in _KIND_OF:
         uid = f"filmbase-search-{model._meta.label_lower}"
         post_save.connect(_entry_saved, sender=model, dispatch_uid=f"{uid}-save")
         post_delete.connect(_entry_deleted, sender=model, dispatch_uid=f"{uid}-delete")
+    post_save.connect(_credit_changed, sender=Credit, dispatch_uid="filmbase-search-credit-save")
+    post_delete.connect(
+        _credit_changed, sender=Credit, dispatch_uid="filmbase-search-credit-delete"
+    )
 
 
 # -- Querying ------------------------------------------------------------------------
@@ -200,10 +280,13 @@ class SearchResults:
     people: Hits = field(default_factory=lambda: Hits([]))
     themes: Hits = field(default_factory=lambda: Hits([]))
     quotes: Hits = field(default_factory=lambda: Hits([]))
+    projects: Hits = field(default_factory=lambda: Hits([]))
+    milestones: Hits = field(default_factory=lambda: Hits([]))
 
     @property
     def total(self) -> int:
-        return len(self.films) + len(self.people) + len(self.themes) + len(self.quotes)
+        kinds = (self.films, self.people, self.themes, self.quotes, self.projects, self.milestones)
+        return sum(len(hits) for hits in kinds)
 
 
 @dataclass(frozen=True)
@@ -263,8 +346,8 @@ _POSTGRESQL_TIERS = [  # {kind} is one of SearchKind's values, never user input
     "JOIN films_searchdocument d ON d.id = s.id "
     "WHERE s.vector @@ to_tsquery('english', %s) ORDER BY s.id LIMIT %s)",
 ]
-# Quotes have no prose: their words are all in title_text.
-_KINDS_WITH_PROSE = [SearchKind.FILM, SearchKind.PERSON, SearchKind.THEME]
+# Every kind has prose: a quote's is its speaker's names.
+_KINDS_WITH_PROSE = list(_DOCUMENTS)
 
 
 def _ranked_ids(terms, limit: int) -> dict[str, list[int]]:
@@ -319,4 +402,6 @@ def search(raw_query: str | None, *, limit: int = 20) -> SearchResults:
         people=_hits(Person.objects.all(), ids[SearchKind.PERSON], limit),
         themes=_hits(Theme.objects.all(), ids[SearchKind.THEME], limit),
         quotes=_hits(Quote.objects.published().with_context(), ids[SearchKind.QUOTE], limit),
+        projects=_hits(Collection.objects.all(), ids[SearchKind.COLLECTION], limit),
+        milestones=_hits(Milestone.objects.all(), ids[SearchKind.MILESTONE], limit),
     )

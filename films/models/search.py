@@ -14,6 +14,8 @@ class SearchKind(models.TextChoices):
     PERSON = "person", _("Person")
     THEME = "theme", _("Theme")
     QUOTE = "quote", _("Quote")
+    COLLECTION = "collection", _("Project")
+    MILESTONE = "milestone", _("Milestone")
 
 
 class SearchDocument(models.Model):
