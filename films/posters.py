@@ -16,9 +16,9 @@ import unicodedata
 import rjieba
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 
-from core.content import guess_lang
+from core.content import guess_lang, is_chinese
 
 # Fonts come from static/css/site.css (.poster-art text): the same system stacks as the
 # page, with Chinese glyphs on every platform; no web font is loaded.
@@ -224,7 +224,7 @@ def poster_svg(film, *, element_id: str = "") -> SafeString:
             titles[1].lang,
             sub if len(sub) <= 28 else sub[:27] + "…",
         )
-    names = ", ".join(person.label for person in directors)
+    names = ("、" if is_chinese(get_language()) else ", ").join(p.label for p in directors)
     byline = gettext("A film by %(names)s") % {"names": names} if names else ""
     return format_html(
         "{backdrop}"

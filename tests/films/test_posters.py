@@ -99,3 +99,17 @@ def test_the_untitled_label_of_a_film_keeps_its_words_on_the_poster(works):
     tspans = [part.split(">", 1)[1] for part in svg.split("</tspan>")[:-1]]
     assert tspans and all("命名" in t or "命" not in t for t in tspans)
     assert any(t.endswith("作品") for t in tspans)
+
+
+def test_a_chinese_poster_names_its_directors_the_chinese_way(works):
+    from django.utils import translation
+
+    from tests.films.factories import CreditFactory
+
+    film = works["wheat"]
+    CreditFactory(film=film, person=works["yip"], role="director", order=1)
+    film = type(film).objects.with_directors().get(pk=film.pk)
+    with translation.override("zh-hans"):
+        assert "贾樟柯、叶锦添导演作品" in str(poster_svg(film))
+    with translation.override("en"):
+        assert "A film by Jia Zhangke, Tim Yip" in str(poster_svg(film))
