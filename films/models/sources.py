@@ -109,21 +109,12 @@ class Collection(ContentModel):
     name = models.CharField(_("name (English)"), max_length=300)
     name_zh = models.CharField(_("name (Chinese)"), max_length=300, blank=True)
     organiser = models.CharField(_("organiser (English)"), max_length=300, blank=True)
-    organiser_zh = models.CharField(
-        _("organiser (Chinese)"),
-        max_length=300,
-        blank=True,
-        validators=[validate_chinese_punctuation],
-    )
+    organiser_zh = models.CharField(_("organiser (Chinese)"), max_length=300, blank=True)
     premiere_date = models.DateField(_("premiere date"), null=True, blank=True)
     venue = models.CharField(_("venue (English)"), max_length=300, blank=True)
-    venue_zh = models.CharField(
-        _("venue (Chinese)"), max_length=300, blank=True, validators=[validate_chinese_punctuation]
-    )
+    venue_zh = models.CharField(_("venue (Chinese)"), max_length=300, blank=True)
     description = models.TextField(_("description (English)"), blank=True)
-    description_zh = models.TextField(
-        _("description (Chinese)"), blank=True, validators=[validate_chinese_punctuation]
-    )
+    description_zh = models.TextField(_("description (Chinese)"), blank=True)
 
     objects = CollectionQuerySet.as_manager()
     history = HistoricalRecords()
@@ -156,13 +147,9 @@ class Milestone(ContentModel):
     )
     date_is_uncertain = models.BooleanField(_("date uncertain"), default=False)
     title = models.CharField(_("title (English)"), max_length=300)
-    title_zh = models.CharField(
-        _("title (Chinese)"), max_length=300, blank=True, validators=[validate_chinese_punctuation]
-    )
+    title_zh = models.CharField(_("title (Chinese)"), max_length=300, blank=True)
     description = models.TextField(_("description (English)"), blank=True)
-    description_zh = models.TextField(
-        _("description (Chinese)"), blank=True, validators=[validate_chinese_punctuation]
-    )
+    description_zh = models.TextField(_("description (Chinese)"), blank=True)
     source = models.ForeignKey(
         Source, on_delete=models.PROTECT, related_name="milestones", verbose_name=_("source")
     )
@@ -251,9 +238,7 @@ class Theme(ContentModel):
     name = models.CharField(_("name (English)"), max_length=200)
     name_zh = models.CharField(_("name (Chinese)"), max_length=200, blank=True)
     description = models.TextField(_("description (English)"), blank=True)
-    description_zh = models.TextField(
-        _("description (Chinese)"), blank=True, validators=[validate_chinese_punctuation]
-    )
+    description_zh = models.TextField(_("description (Chinese)"), blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     objects = ThemeQuerySet.as_manager()
