@@ -14,7 +14,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 
 from films.seed import seed_load
-from tests.test_pages_browser import Visit, chromium  # noqa: F401 - the session's browser
+from tests.test_pages_browser import Visit, chromium  # noqa: F401 - one browser for all tests
 
 pytestmark = [
     pytest.mark.browser,
