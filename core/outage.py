@@ -51,7 +51,7 @@ def service_unavailable(request, error: BaseException | None = None):
         response = JsonResponse(
             {
                 "detail": "The service is temporarily unavailable. Please retry shortly.",
-                "detail_zh": "服务暂时不可用,请稍后重试。",
+                "detail_zh": "服务暂时不可用，请稍后重试。",
             },
             status=503,
         )

@@ -111,6 +111,6 @@ def server_error(request):
     except Exception:  # noqa: BLE001
         logger.exception("could not render the 500 page")
         return HttpResponseServerError(
-            "Server error. Please try again later. / 服务器出错,请稍后再试。",
+            "Server error. Please try again later. / 服务器出错，请稍后再试。",
             content_type="text/plain; charset=utf-8",
         )

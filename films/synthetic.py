@@ -114,7 +114,7 @@ def _film_text(rng: random.Random) -> dict:
             f"{noun.lower()} into a journey between memory and the near future."
         ),
         "synopsis_zh": (
-            f"在{place_zh},一位年轻女子追随着一个只有她能看见的{other_zh}。"
+            f"在{place_zh}，一位年轻女子追随着一个只有她能看见的{other_zh}。"
             f"影片用视频模型在几周内完成,把平凡的{noun_zh}变成一段记忆与未来之间的旅程。"
         ),
     }
@@ -130,7 +130,7 @@ def synthetic_load(*, films: int, seed: int = 42) -> dict[str, int]:
             "name": "filmbase synthetic data",
             "name_zh": "filmbase 合成数据",
             "description": "Generated for benchmarks and scale tests. Not facts.",
-            "description_zh": "为性能测试生成的数据,并非事实。",
+            "description_zh": "为性能测试生成的数据，并非事实。",
         },
     )
     start = Film.objects.filter(collection=collection).count()
@@ -208,7 +208,7 @@ def synthetic_load(*, films: int, seed: int = 42) -> dict[str, int]:
                 Quote(
                     speaker=director,
                     film=film,
-                    text=f"我用AI拍了{film.title_zh},这是第{n + 1}次尝试。",
+                    text=f"我用AI拍了《{film.title_zh}》，这是第{n + 1}次尝试。",
                     language="zh",
                     translation=f"I made {film.title} with AI; this was attempt {n + 1}.",
                     source=rng.choice(sources),

@@ -88,7 +88,7 @@ def test_a_failure_outside_any_view_is_a_503_too(settings, database_down):
     assert "Temporarily unavailable" in page.content.decode()
     api = client.get("/api/v1/films/")
     _assert_503(api)
-    assert api.json()["detail_zh"] == "服务暂时不可用,请稍后重试。"
+    assert api.json()["detail_zh"] == "服务暂时不可用，请稍后重试。"
 
 
 class QueryingMiddleware:

@@ -124,7 +124,7 @@ def test_film_page_in_chinese_puts_the_chinese_title_first(client, works):
     page = html(client.get("/zh-hans" + works["wheat"].get_absolute_url()))
     assert '<span class="title-main" lang="zh-Hans">麦收' in page
     assert '<span class="title-alt" lang="en">Wheat Harvest</span>' in page
-    assert "英文片名:译名" in page
+    assert "英文片名：译名" in page
     assert '<div lang="zh-Hans"><p>机器人说汾阳话,帮老人收麦子。</p></div>' in page
     assert "约6分钟" in page
 
