@@ -389,7 +389,9 @@ READ_TEXTS = """() => {
 LINKS = """() => Array.from(document.querySelectorAll('a[href]'), a => a.getAttribute('href'))"""
 
 # Reached from links but not pages to read: the API, files, feeds and the admin.
-NOT_PAGES = ("/api/", "/admin/", "/media/", "/static/", "/feed", "/sitemap", ".xml", ".json")
+NOT_PAGES = ("/api/", "/admin/", "/media/", "/static/", "/feed", "/sitemap")
+# Downloads (a citation as BibTeX, CSL-JSON or RIS, a feed) are files, not pages.
+NOT_PAGE_ENDINGS = (".xml", ".json", ".bib", ".ris")
 
 
 # Notes that Chinese pages used to show in English, some shorter than four words.
@@ -420,7 +422,7 @@ def _chinese_page(base: str, href: str) -> str | None:
     url = urlsplit(urljoin(base + "/", href))
     if url.netloc != urlsplit(base).netloc or not url.path.startswith("/zh-hans/"):
         return None
-    if any(part in url.path for part in NOT_PAGES):
+    if any(part in url.path for part in NOT_PAGES) or url.path.endswith(NOT_PAGE_ENDINGS):
         return None
     return url.path + (f"?{url.query}" if url.query else "")
 
