@@ -11,7 +11,7 @@ from django.core.exceptions import ImproperlyConfigured
 
 _MISSING = object()
 _TRUE = {"1", "true", "yes", "on"}
-_FALSE = {"0", "false", "no", "off", ""}
+_FALSE = {"0", "false", "no", "off"}
 
 
 def env_str(name: str, default: str | object = _MISSING) -> str:
@@ -25,9 +25,13 @@ def env_str(name: str, default: str | object = _MISSING) -> str:
 
 
 def env_bool(name: str, default: bool = False) -> bool:
-    """Return the variable `name` read as a boolean (1/0, true/false, yes/no, on/off)."""
+    """Return the variable `name` read as a boolean (1/0, true/false, yes/no, on/off).
+
+    Empty counts as unset, as for every helper here: a line `NAME=` in .env means "the
+    default", not "false".
+    """
     value = os.environ.get(name)
-    if value is None:
+    if value is None or value.strip() == "":
         return default
     lowered = value.strip().lower()
     if lowered in _TRUE:

@@ -15,19 +15,24 @@ PROXY_HEADERS = "x-forwarded-for x-forwarded-proto"
 
 def options(environ=os.environ) -> dict:
     """Return waitress's settings, read from `environ`."""
+
+    def get(name: str, default: str) -> str:
+        # Empty counts as unset, as in core.env: `WEB_THREADS=` in .env means the default.
+        return environ.get(name, "").strip() or default
+
     trusted = environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1").strip()
     if "," in trusted:
         raise SystemExit("FORWARDED_ALLOW_IPS: waitress trusts one address, or *")
     settings = {
-        "listen": f"{environ.get('HOST', '127.0.0.1')}:{environ.get('PORT', '8000')}",
-        "threads": int(environ.get("WEB_THREADS", "8")),
+        "listen": f"{get('HOST', '127.0.0.1')}:{get('PORT', '8000')}",
+        "threads": int(get("WEB_THREADS", "8")),
         # Connections it keeps at once; slow clients cost one socket each.
-        "connection_limit": int(environ.get("WEB_CONNECTION_LIMIT", "1000")),
+        "connection_limit": int(get("WEB_CONNECTION_LIMIT", "1000")),
         # select() stops at 1024 descriptors; poll() does not.
         "asyncore_use_poll": True,
         # Seconds a connection may stay silent; a proxy's kept-alive upstream connections
         # must be closed by the proxy before this (deploy/nginx.conf: 30 s).
-        "channel_timeout": int(environ.get("WEB_CHANNEL_TIMEOUT", "60")),
+        "channel_timeout": int(get("WEB_CHANNEL_TIMEOUT", "60")),
         # Posters are limited to 5 MB; nginx caps bodies at 6m too.
         "max_request_body_size": 6 * 1024 * 1024,
         "ident": "filmbase",
