@@ -1,5 +1,6 @@
 # filmbase web image: slim Python, the locked dependencies, static files collected at
-# build time, a non-root user, and the same start script as `make run`.
+# build time, a non-root user, and the same start script as `make run`. The user owns
+# /app/var: posters (media/) and backups written inside the container (backups/).
 FROM python:3.11-slim
 
 ENV PYTHONDONTWRITEBYTECODE=1 \
@@ -22,7 +23,7 @@ COPY . .
 RUN DJANGO_SETTINGS_MODULE=filmbase.settings.base DJANGO_SECRET_KEY=collectstatic-only \
         FILMBASE_VAR_DIR=/app/var python manage.py collectstatic --no-input --verbosity 0 \
     && rm -f /app/var/secret_key \
-    && mkdir -p /app/var/media \
+    && mkdir -p /app/var/media /app/var/backups \
     && chown -R filmbase:filmbase /app/var
 
 ENV FILMBASE_COLLECTSTATIC=0 HOST=0.0.0.0 PORT=8000
