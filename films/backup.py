@@ -5,15 +5,20 @@ this is a backup, not the public export — in an order that can be loaded back;
 `import_content()` loads such a document into an empty database in one transaction,
 then rebuilds what is derived (the search index, the content version). Primary keys are
 kept, so URLs and API ids survive the round trip. Users are not content: the history
-keeps what changed and when, not who (history_user is left empty).
+keeps what changed and when, not who (history_user is left empty). The uploaded posters
+travel in the same document (`files`: each stored name with its bytes in base64), so one
+file restores the site as it was, pictures included.
 """
 
+import base64
+import binascii
 import json
 from contextlib import contextmanager
 from datetime import UTC, datetime
 
 from django.apps import apps
 from django.core import serializers
+from django.core.files.base import ContentFile
 from django.core.management.base import CommandError
 from django.core.management.color import no_style
 from django.db import connection, transaction
@@ -77,7 +82,47 @@ def export_content() -> dict:
         "version": FORMAT_VERSION,
         "exported_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "objects": _jsonable(objects),
+        "files": _poster_files(objects),
     }
+
+
+def _poster_storage():
+    return apps.get_model("films.film")._meta.get_field("poster").storage
+
+
+def _poster_files(objects: list[dict]) -> dict[str, str]:
+    """Return each uploaded poster the films use now, by stored name, in base64.
+
+    Only the current films' posters: a replaced poster's file is deleted with the change
+    (films/uploads.py), so the history's older names have nothing left to keep.
+    """
+    storage = _poster_storage()
+    names = sorted(
+        {
+            row["fields"]["poster"]
+            for row in objects
+            if row["model"] == "films.film" and row["fields"].get("poster")
+        }
+    )
+    files = {}
+    for name in names:
+        with storage.open(name, "rb") as handle:
+            files[name] = base64.b64encode(handle.read()).decode("ascii")
+    return files
+
+
+def _restore_files(files: dict) -> None:
+    """Write the exported posters back under their stored names, which the rows name."""
+    storage = _poster_storage()
+    for name, encoded in files.items():
+        try:
+            data = base64.b64decode(encoded, validate=True)
+        except (binascii.Error, TypeError, ValueError) as error:
+            raise CommandError(f"The export is damaged: poster {name!r}: {error}") from error
+        if storage.exists(name):
+            storage.delete(name)  # a leftover of an earlier site: the export's is the one
+        if storage.save(name, ContentFile(data)) != name:
+            raise CommandError(f"Could not store the poster {name!r} under its own name.")
 
 
 @contextmanager
@@ -148,6 +193,10 @@ def import_content(document: dict) -> int:
             count += 1
     except (serializers.base.DeserializationError, KeyError, TypeError) as error:
         raise CommandError(f"The export is damaged: {error}") from error
+    files = document.get("files", {})
+    if not isinstance(files, dict):
+        raise CommandError("The export is damaged: `files` is not an object.")
+    _restore_files(files)
     # Rows came with their primary keys: move each sequence past them (PostgreSQL).
     models = list(_models())
     with connection.cursor() as cursor:

@@ -74,3 +74,50 @@ def test_unreadable_file_is_reported(tmp_path):
     path.write_text("{not json")
     with pytest.raises(CommandError, match="Cannot read"):
         call_command("import_data", str(path))
+
+
+@pytest.fixture
+def media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
+
+
+def test_posters_travel_in_the_export_and_come_back_under_their_names(media, tmp_path):
+    from django.core.files.base import ContentFile
+
+    seed_load()
+    film = Film.objects.get(slug="wheat-harvest")
+    picture = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4  # the bytes, whatever they are
+    film.poster.save("wheat.png", ContentFile(picture))
+    name = film.poster.name
+    path = tmp_path / "export.json"
+    call_command("export_data", output=str(path), stderr=io.StringIO())
+    before = json.loads(path.read_text())
+    assert list(before["files"]) == [name]
+
+    empty_the_content()
+    (media / name).write_bytes(b"a leftover of another site, under the same name")
+    call_command("import_data", str(path), stdout=io.StringIO())
+
+    assert Film.objects.get(slug="wheat-harvest").poster.name == name
+    assert (media / name).read_bytes() == picture
+    after = export_content()
+    assert after["objects"] == before["objects"] and after["files"] == before["files"]
+
+
+def test_a_damaged_poster_is_refused_and_nothing_is_saved(media):
+    seed_load()
+    document = export_content()
+    document["files"] = {"posters/x.png": "not base64!"}
+    empty_the_content()
+    with pytest.raises(CommandError, match="poster 'posters/x.png'"):
+        import_content(document)
+    assert not Film.objects.exists()
+
+
+def test_an_unwritable_output_is_a_clear_error(tmp_path):
+    # A folder that cannot be written to, even by root: it is a file.
+    (tmp_path / "not-a-folder").write_text("")
+    target = tmp_path / "not-a-folder" / "f.json"
+    with pytest.raises(CommandError, match="Cannot write .*/backups"):
+        call_command("export_data", output=str(target), stderr=io.StringIO())
