@@ -151,7 +151,9 @@ def test_the_laptop_preset_serves_localhost_over_http_with_no_env_file(compose, 
     assert environment["DJANGO_SECURE_SSL_REDIRECT"] == "false"
     assert environment["DJANGO_HSTS_SECONDS"] == "0"
     assert "laptop-only" in environment["DJANGO_SECRET_KEY"]
-    assert environment["DATABASE_URL"] == "postgres://filmbase:filmbase@db:5432/filmbase"
+    assert (
+        environment["DATABASE_URL"] == "postgres://filmbase:laptop-only-change-me@db:5432/filmbase"
+    )
     # Those settings, with this machine's database in place of `db`, answer localhost.
     env = {**environment, "DATABASE_URL": prod_env["DATABASE_URL"], "REDIS_URL": ""}
     probe = (
@@ -173,10 +175,10 @@ def test_the_production_preset_refuses_to_start_without_its_values(production):
         interpolate(environment["DATABASE_URL"], {})
     with pytest.raises(ValueError, match="set FILMBASE_DOMAIN"):
         interpolate(production["services"]["tls"]["environment"]["FILMBASE_DOMAIN"], {})
-    env = {"POSTGRES_PASSWORD": "s3cret"}
+    env = {"POSTGRES_PASSWORD": "change-me-in-production"}
     assert (
         interpolate(environment["DATABASE_URL"], env)
-        == "postgres://filmbase:s3cret@db:5432/filmbase"
+        == "postgres://filmbase:change-me-in-production@db:5432/filmbase"
     )
     assert interpolate(environment["DJANGO_SECURE_SSL_REDIRECT"], env) == "true"
     assert interpolate(environment["DJANGO_HSTS_SECONDS"], env) == "31536000"

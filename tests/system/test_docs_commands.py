@@ -67,7 +67,7 @@ BLOCK_ENV = {
         "DATABASE_URL": "sqlite:///{scratch}/var/empty.sqlite3"
     },
 }
-PASSWORD = "a-curator-password-for-the-docs-test"  # noqa: S105  # nosec B105
+CURATOR_SECRET = "a-curator-password-for-tests-only"  # noqa: S105  # nosec B105
 PREAMBLE = """set -euo pipefail
 curl() { command curl --silent --show-error --fail-with-body "$@"; }
 """
@@ -108,7 +108,10 @@ def site(tmp_path_factory):
         if not k.startswith(("DJANGO_", "DATABASE_", "FILMBASE_", "REDIS_", "PYTEST"))
     }
     # The settings find var/ beside the real files; point them at the scratch one.
-    env.update(FILMBASE_VAR_DIR=str(scratch / "var"), PORT=str(port), PASSWORD=PASSWORD)
+    # The docs write a curator's password as $PASSWORD.
+    env.update(
+        {"FILMBASE_VAR_DIR": str(scratch / "var"), "PORT": str(port), "PASSWORD": CURATOR_SECRET}
+    )
     server = subprocess.Popen(
         ["make", "run"],
         cwd=scratch,
