@@ -19,6 +19,7 @@ CONTENT_MODELS = {
         "credit",
         "quote",
         "citation",
+        "productionstatement",
     ],
 }
 ACTIONS = ("view", "add", "change", "delete")
@@ -40,6 +41,7 @@ def grant_curator_permissions(apps, schema_editor=None):
         (app_label, f"{action}_{model}")
         for app_label, models in CONTENT_MODELS.items()
         for model in models
+        if _exists(apps, app_label, model)
         for action in ACTIONS
     ]
     permissions = []
@@ -48,3 +50,13 @@ def grant_curator_permissions(apps, schema_editor=None):
             Permission.objects.get(content_type__app_label=app_label, codename=codename)
         )
     group.permissions.set(permissions)
+
+
+def _exists(apps, app_label: str, model: str) -> bool:
+    """Whether `model` exists at this point of the migrations: an earlier migration
+    grants only what exists then, and the migration that adds a model grants it."""
+    try:
+        apps.get_model(app_label, model)
+    except LookupError:
+        return False
+    return True

@@ -2,9 +2,10 @@
 
 The data live in `films/seed_data/`, as TOML read with the standard library's `tomllib`,
 one file per kind of row: sources.toml, people.toml, project.toml (the collection),
-themes.toml, films.toml, quotes.toml and milestones.toml, each explained at its head and
-in seed_data/README.md. They are data files rather than code so that a curator can
-check or correct a fact where it is written, beside the comment on where it comes from.
+themes.toml, films.toml, quotes.toml, milestones.toml and production.toml (how each
+work was made), each explained at its head and in seed_data/README.md. They are data
+files rather than code so that a curator can check or correct a fact where it is
+written, beside the comment on where it comes from.
 
 Every fact comes from the project's sourced dossier or from the English article on the
 premiere (the dossier's source [S6]); the copies in `seed_data/excerpts/` are the ones
@@ -29,6 +30,7 @@ from films.models import (
     Credit,
     Film,
     Milestone,
+    ProductionStatement,
     PublicationStatus,
     Quote,
     Source,
@@ -163,4 +165,27 @@ def seed_load(*, stdout=None) -> bool:
     for row in milestone_rows:
         _save(Milestone(**{**row, "source": sources[row["source"]]}))
     report(f"{len(milestone_rows)} milestones")
+
+    report(f"{_production(films, people, sources)} production statements")
     return True
+
+
+def _production(films: dict, people: dict, sources: dict) -> int:
+    """Create the production statements of production.toml; return how many.
+
+    A project statement is said of the nine works together: each film gets its own copy,
+    marked as such, so that every film's record shows it.
+    """
+    data = read("production")
+    rows = [(row["film"], row) for row in data["statements"]]
+    rows += [
+        (slug, {**row, "about_project": True})
+        for row in data.get("project_statements", [])
+        for slug in films
+    ]
+    for slug, row in rows:
+        fields = _without(row, "film", "person", "sources", "evidence", "excerpt")
+        person = people[row["person"]] if "person" in row else None
+        statement = _save(ProductionStatement(film=films[slug], person=person, **fields))
+        statement.sources.set([sources[key] for key in row["sources"]])
+    return len(rows)

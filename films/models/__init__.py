@@ -13,6 +13,16 @@ from films.models.base import (
     TitleStatus,
 )
 from films.models.film import CARD_FIELDS, PERSON_CARD_FIELDS, Credit, Film
+from films.models.production import (
+    Confidence,
+    DigitalSourceType,
+    DoneBy,
+    KelingFeature,
+    ProductionKind,
+    ProductionStage,
+    ProductionStatement,
+    production_prefetch,
+)
 from films.models.quotes import Citation, Quote
 from films.models.search import SearchDocument, SearchKind
 from films.models.sources import Collection, Milestone, Source, Theme
@@ -23,11 +33,18 @@ __all__ = [
     "Citation",
     "CitationTopic",
     "Collection",
+    "Confidence",
     "Credit",
     "CreditRole",
     "DatePrecision",
+    "DigitalSourceType",
+    "DoneBy",
     "Film",
+    "KelingFeature",
     "Milestone",
+    "ProductionKind",
+    "ProductionStage",
+    "ProductionStatement",
     "PublicationStatus",
     "Quote",
     "SearchDocument",
@@ -35,4 +52,5 @@ __all__ = [
     "Source",
     "Theme",
     "TitleStatus",
+    "production_prefetch",
 ]

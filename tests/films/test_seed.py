@@ -16,6 +16,7 @@ from films.models import (
     Credit,
     Film,
     Milestone,
+    ProductionStatement,
     PublicationStatus,
     Quote,
     Source,
@@ -38,6 +39,7 @@ CONTENT_MODELS = [
     Quote,
     Citation,
     Milestone,
+    ProductionStatement,
 ]
 
 
