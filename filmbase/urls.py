@@ -11,6 +11,7 @@ from django.views.static import serve
 from core import views as site_views
 from core.api import errors as api_errors
 from films import sitemaps as film_sitemaps
+from films import making_views
 from films import urls as film_urls
 from films import views as film_views
 
@@ -35,6 +36,7 @@ urlpatterns += i18n_patterns(
     path("sources/", include((film_urls.source_cite_patterns, "source-cite"))),
     path("search/", film_views.search, name="search"),
     path("about/", film_views.about, name="about"),
+    path("making/", making_views.making, name="making"),
     path("", include((film_urls.people_patterns, "people"))),
     prefix_default_language=False,
 )

@@ -22,6 +22,7 @@ from films.models import (
     Credit,
     Film,
     Milestone,
+    ProductionStatement,
     Quote,
     Source,
     Theme,
@@ -97,6 +98,25 @@ class CitationInline(TabularInline):
     fields = ["source", "topic", "note", "note_zh", "order"]
 
 
+class ProductionStatementInline(StackedInline):
+    """How the film was made: each statement with its kind's fields and its sources."""
+
+    model = ProductionStatement
+    extra = 0
+    autocomplete_fields = ["person", "sources"]
+    fields = [
+        ("kind", "order", "confidence", "about_project"),
+        ("feature", "model_version"),
+        ("stage", "done_by"),
+        ("person", "name", "name_zh", "role", "team_size"),
+        ("relation", "work_title", "work_title_zh"),
+        ("measure", "digital_source_type"),
+        "note",
+        "note_zh",
+        "sources",
+    ]
+
+
 @admin.register(Film)
 class FilmAdmin(ContentAdmin):
     list_display = [
@@ -131,7 +151,7 @@ class FilmAdmin(ContentAdmin):
     ]
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["collection", "themes"]
-    inlines = [CreditInline, FilmQuoteInline, CitationInline]
+    inlines = [CreditInline, FilmQuoteInline, CitationInline, ProductionStatementInline]
     history_list_display = ["status", "title_status"]
     fieldsets = [
         (None, {"fields": ["collection", "order", "slug", "status"]}),
@@ -240,6 +260,22 @@ class MilestoneAdmin(ContentAdmin):
     list_select_related = ["source"]
     search_fields = ["title", "title_zh", "description", "description_zh"]
     autocomplete_fields = ["source"]
+
+
+@admin.register(ProductionStatement)
+class ProductionStatementAdmin(HistoryAdmin):
+    list_display = ["__str__", "film", "kind", "confidence", "source_count"]
+    list_filter = ["kind", "confidence", NeedsSourcingFilter, "feature", "stage"]
+    list_select_related = ["film"]
+    search_fields = ["note", "note_zh", "name", "name_zh", "work_title", "work_title_zh"]
+    autocomplete_fields = ["film", "person", "sources"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(source_total=Count("sources"))
+
+    @admin.display(description=_("sources"), ordering="source_total")
+    def source_count(self, statement):
+        return statement.source_total
 
 
 @admin.register(Credit)

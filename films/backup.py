@@ -41,6 +41,7 @@ MODEL_ORDER = [
     "films.credit",
     "films.quote",
     "films.citation",
+    "films.productionstatement",
 ]
 
 

@@ -45,11 +45,15 @@ class Footnotes:
         return iter(self.entries)
 
 
-def footnotes_for(citations, quotes=()) -> Footnotes:
-    """Number the sources of `citations`, then of `quotes` (setting `quote.footnote`)."""
+def footnotes_for(citations, quotes=(), statements=()) -> Footnotes:
+    """Number the sources of `citations`, then of the production `statements` (setting
+    `statement.footnotes`), then of `quotes` (setting `quote.footnote`): the order in
+    which the page shows them."""
     notes = Footnotes()
     for citation in citations:
         notes.cite(citation.source, localized(citation, "note"), citation.topic)
+    for statement in statements:
+        statement.footnotes = [notes.cite(source) for source in statement.sources.all()]
     for quote in quotes:
         quote.footnote = notes.cite(quote.source)
     return notes

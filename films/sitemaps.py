@@ -27,9 +27,18 @@ class _Bilingual(Sitemap):
 
 
 class PageSitemap(_Bilingual):
-    """The pages that are not about one entry: home, the indexes, quotes, about."""
+    """The pages that are not about one entry: home, the indexes, quotes, the making,
+    about."""
 
-    names = ("home:index", "films:list", "people:directors", "themes:list", "quotes:list", "about")
+    names = (
+        "home:index",
+        "films:list",
+        "people:directors",
+        "themes:list",
+        "quotes:list",
+        "making",
+        "about",
+    )
 
     def items(self):
         return list(self.names)

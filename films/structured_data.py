@@ -8,6 +8,7 @@ from django.utils.translation import get_language
 
 from core.content import is_chinese, localized
 from core.links import site_origin
+from films.models import ProductionKind, Relation, digital_source_type_uri
 
 
 def _absolute(request, url: str) -> str:
@@ -72,6 +73,9 @@ def movie(request, film, *, detailed: bool = False) -> dict:
     alternates = [title.text for title in film.titles[1:]]
     if alternates:
         data["alternateName"] = alternates
+    statements = getattr(film, "production_statements", None)
+    if statements is not None and (origin := digital_source_type_uri(statements)):
+        data["digitalSourceType"] = origin
     if not detailed:
         return data
     synopsis = localized(film, "synopsis")
@@ -91,6 +95,25 @@ def movie(request, film, *, detailed: bool = False) -> dict:
         data["partOfSeries"] = {"@id": _absolute(request, "/#collection")}
         data["isPartOf"] = series(request, film.collection)
     data["citation"] = [citation.source.url for citation in film.source_citations]
+    based_on = [
+        _work(request, statement)
+        for statement in statements or ()
+        if statement.kind == ProductionKind.INSPIRATION
+        and statement.relation == Relation.BASED_ON
+        and statement.sources.all()
+    ]
+    if based_on:
+        data["isBasedOn"] = based_on
+    return data
+
+
+def _work(request, statement) -> dict:
+    """Return the work a film is based on, with its author where the record names one."""
+    data = {"@type": "CreativeWork", **_names(statement.work_title, statement.work_title_zh)}
+    if statement.person_id:
+        data["author"] = person_ref(request, statement.person)
+    elif statement.name or statement.name_zh:
+        data["author"] = {"@type": "Person", **_names(statement.name, statement.name_zh)}
     return data
 
 

@@ -18,6 +18,7 @@ from core.pages import by_slug, page_query, paginate, summary
 from films import structured_data as ld
 from films.citations import cite_block
 from films.footnotes import footnotes_for
+from films.making_views import production_groups
 from films.models import Citation, Collection, Film, Milestone, Quote, Theme
 from films.models.base import reading_chinese
 from films.search import search as run_search
@@ -93,6 +94,8 @@ def film_detail(request, slug):
     for quote in quotes:
         quote.film = film  # the quotes are about this film: no query for their film
     synopsis = localized(film, "synopsis")
+    production = production_groups(film.production_statements)
+    statements = [statement for group in production for statement in group.statements]
     context = {
         "title": film.label,
         "description": summary(synopsis.text)
@@ -103,7 +106,8 @@ def film_detail(request, slug):
         "og_image": request.build_absolute_uri(film.poster.url) if film.poster else "",
         "film": film,
         "quotes": quotes,
-        "footnotes": footnotes_for(film.source_citations, quotes),
+        "footnotes": footnotes_for(film.source_citations, quotes, statements),
+        "making": production,
         "cite": cite_block(request, "film", film),
         "previous": previous,
         "next": following,

@@ -92,6 +92,7 @@ def works(db):
         CreditFactory,
         FilmFactory,
         MilestoneFactory,
+        ProductionStatementFactory,
         QuoteFactory,
         SourceFactory,
         ThemeFactory,
@@ -194,6 +195,37 @@ def works(db):
     CitationFactory(film=wheat, source=s6, topic="title", note="Gives the Chinese title")
     CitationFactory(film=wheat, source=s4, topic="runtime", note="About 6 minutes")
     CitationFactory(film=None, person=yip, source=s6, topic="birth", note="Born 1957")
+    ProductionStatementFactory(
+        film=wheat,
+        kind="tool",
+        stage="",
+        done_by="",
+        feature="lip-sync",
+        note="The robot speaks Fenyang dialect through lip-sync.",
+        note_zh="机器人借对口型功能说汾阳话。",
+        confidence="confirmed",
+        sources=[s4, s6],
+    )
+    ProductionStatementFactory(film=wheat, sources=[s6])
+    ProductionStatementFactory(
+        film=wheat,
+        kind="origin",
+        stage="",
+        done_by="",
+        digital_source_type="trainedAlgorithmicMedia",
+        sources=[s6],
+    )
+    ProductionStatementFactory(
+        film=courier,
+        kind="team",
+        stage="",
+        done_by="",
+        person=editor,
+        role="editor",
+        note="Edited the film.",
+        note_zh="剪辑了本片。",
+        sources=[s6],
+    )
     CitationFactory(
         film=None,
         collection=collection,

@@ -15,6 +15,7 @@ from tests.films.factories import (
     CollectionFactory,
     FilmFactory,
     MilestoneFactory,
+    ProductionStatementFactory,
     QuoteFactory,
     SourceFactory,
     ThemeFactory,
@@ -45,6 +46,7 @@ def add_rows(collection, count: int, prefix: str) -> None:
         quote.save()
         quote.themes.add(themes[i % len(themes)])
         CitationFactory(film=film, source=source, note=f"Fact {i}")
+        ProductionStatementFactory(film=film, sources=[source])
         CitationFactory(film=None, person=director, source=source, note=f"Born {i}")
         MilestoneFactory(source=source, title=f"Milestone {prefix} {i}")
 
@@ -59,6 +61,9 @@ def dataset():
     quote = QuoteFactory(speaker=film.directors[0], film=film)
     quote.themes.add(theme)
     CitationFactory(film=film, source=quote.source)
+    ProductionStatementFactory(
+        film=film, kind="tool", stage="", done_by="", feature="lip-sync", sources=[quote.source]
+    )
     return {
         "film": film.slug,
         "person": film.directors[0].slug,
@@ -76,7 +81,10 @@ ENDPOINTS = [
     ("/api/v1/films/", 4),  # count, films, directors, themes
     ("/api/v1/films/?director={person}&theme={theme}&ordering=-title", 6),  # + 2 slug lookups
     ("/api/v1/films/?search=wheat&year=2024&title_status=confirmed", 4),
-    ("/api/v1/films/{film}/", 6),  # film+collection, directors, themes, credits, quotes, cites
+    ("/api/v1/films/?tool=lip-sync", 4),
+    ("/api/v1/films/?stage=video-generation&tool=", 4),
+    # film+collection, directors, themes, credits, quotes, cites, production, its sources
+    ("/api/v1/films/{film}/", 8),
     ("/api/v1/people/", 2),
     ("/api/v1/people/?role=director&search=a", 2),
     ("/api/v1/people/{person}/", 7),  # + links, credits, their films' directors, quotes…
@@ -97,7 +105,7 @@ ENDPOINTS = [
     ("/api/v1/search/?q=wheat", 5),
     ("/api/v1/changes/", 2),
     ("/api/v1/changes/?since=2020-01-01T00:00:00Z&page_size=100", 2),
-    ("/api/v1/export/", 29),
+    ("/api/v1/export/", 31),  # films carry their production records: 2 queries more
 ]
 
 

@@ -18,7 +18,20 @@ from drf_spectacular.utils import extend_schema_field
 
 from core.api.views import can_see_drafts
 from core.content import Language
-from films.models import Credit, CreditRole, Film, Milestone, Quote, Source, Theme, TitleStatus
+from films.models import (
+    Credit,
+    CreditRole,
+    Film,
+    KelingFeature,
+    Milestone,
+    ProductionKind,
+    ProductionStage,
+    ProductionStatement,
+    Quote,
+    Source,
+    Theme,
+    TitleStatus,
+)
 from films.search import normalise_query
 from people.models import Person
 
@@ -106,6 +119,16 @@ class FilmFilter(SearchFilterSet):
         help_text="Films treating the theme with this slug.",
     )
     title_status = filters.ChoiceFilter(choices=TitleStatus.choices)
+    tool = filters.ChoiceFilter(
+        choices=KelingFeature.choices,
+        method="filter_tool",
+        help_text="Films a source says used this Keling feature.",
+    )
+    stage = filters.ChoiceFilter(
+        choices=ProductionStage.choices,
+        method="filter_stage",
+        help_text="Films with a sourced statement on this stage of the making.",
+    )
     year = IntegerFilter(
         field_name="premiere_date",
         lookup_expr="year",
@@ -119,10 +142,18 @@ class FilmFilter(SearchFilterSet):
 
     class Meta:
         model = Film
-        fields = ["director", "person", "theme", "title_status", "year"]
+        fields = ["director", "person", "theme", "title_status", "tool", "stage", "year"]
 
     def filter_director(self, queryset, name, person):
         return self.filter_person(queryset, name, person, role=CreditRole.DIRECTOR)
+
+    def filter_tool(self, queryset, name, feature):
+        statements = ProductionStatement.objects.filter(kind=ProductionKind.TOOL, feature=feature)
+        return queryset.filter(pk__in=statements.values("film_id"))
+
+    def filter_stage(self, queryset, name, stage):
+        statements = ProductionStatement.objects.filter(kind=ProductionKind.STAGE, stage=stage)
+        return queryset.filter(pk__in=statements.values("film_id"))
 
     def filter_person(self, queryset, name, person, role=None):
         credits = Credit.objects.filter(person=person)

@@ -19,6 +19,7 @@ from core.api.fields import (
     link_fields,
 )
 from core.api.writes import ModelCleanMixin, NestedRowsMixin
+from films.api.production import ProductionField
 from films.api.refs import (
     CitationSerializer,
     CitationWriteSerializer,
@@ -112,6 +113,10 @@ class FilmDetailSerializer(FilmListSerializer):
     credits = CreditSerializer(many=True, read_only=True)
     quotes = FilmQuoteSerializer(many=True, read_only=True)
     citations = CitationSerializer(many=True, read_only=True)
+    production = ProductionField(
+        help_text="How the work was made: tools, stages, team, time and cost, inspirations "
+        "and the origin of its images, each statement with its confidence and sources."
+    )
 
     class Meta:
         model = Film
@@ -134,6 +139,7 @@ class FilmDetailSerializer(FilmListSerializer):
             "credits",
             "quotes",
             "citations",
+            "production",
             *ENTRY_FIELDS,
         ]
 

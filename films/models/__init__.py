@@ -21,7 +21,10 @@ from films.models.production import (
     ProductionKind,
     ProductionStage,
     ProductionStatement,
-    production_prefetch,
+    Relation,
+    digital_source_type_uri,
+    grouped,
+    statements_of,
 )
 from films.models.quotes import Citation, Quote
 from films.models.search import SearchDocument, SearchKind
@@ -47,10 +50,13 @@ __all__ = [
     "ProductionStatement",
     "PublicationStatus",
     "Quote",
+    "Relation",
     "SearchDocument",
     "SearchKind",
     "Source",
     "Theme",
     "TitleStatus",
-    "production_prefetch",
+    "digital_source_type_uri",
+    "grouped",
+    "statements_of",
 ]

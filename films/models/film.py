@@ -25,6 +25,16 @@ CARD_FIELDS = ("slug", "title", "title_zh", "title_status", "poster")
 PERSON_CARD_FIELDS = ("slug", "name", "name_zh")
 
 
+def production_prefetch(queryset, kinds: tuple[str, ...] = ()) -> Prefetch:
+    """Prefetch the films' production statements (only of `kinds`, if given), with their
+    people and sources, into `production_statements`: two queries, whatever the number
+    of films."""
+    statements = related(queryset, "production").objects.for_display()
+    if kinds:
+        statements = statements.filter(kind__in=kinds)
+    return Prefetch("production", queryset=statements, to_attr="production_statements")
+
+
 def directors_prefetch(lookup: str, people: tuple[str, ...] = ()) -> Prefetch:
     """Prefetch a film's director credits, with their people, into `director_credits`;
     of the people only the fields `people` names, if it names any."""
@@ -61,8 +71,9 @@ class FilmQuerySet(models.QuerySet):
         """Join everything the film page shows, in a fixed number of queries.
 
         The collection comes in the same row; credits (with people), themes, citations
-        (with sources) and the published quotes (with speakers and sources) come in one
-        query each, whatever their number.
+        (with sources), the published quotes (with speakers and sources) and the
+        production statements (then their sources) come in one query each, whatever
+        their number.
         """
         return self.select_related("collection").prefetch_related(
             Prefetch(
@@ -86,6 +97,7 @@ class FilmQuerySet(models.QuerySet):
                 .order_by("said_on", "pk"),
                 to_attr="published_quotes",
             ),
+            production_prefetch(self),
         )
 
     def adjacent_to(self, film) -> tuple["Film | None", "Film | None"]:
@@ -125,14 +137,18 @@ class FilmQuerySet(models.QuerySet):
                     "citations",
                     queryset=related(self, "citations").objects.select_related("source"),
                 ),
+                production_prefetch(self),
             )
         )
 
     def needs_sourcing(self):
-        """Return films whose title is not settled or that cite no source at all."""
+        """Return films whose title is not settled, that cite no source at all, or with a
+        production statement that names no source."""
+        unsourced = related(self, "production").objects.needs_sourcing().values("film_id")
         return self.filter(
             Q(title_status__in=[Film.TitleStatus.UNCERTAIN, Film.TitleStatus.UNKNOWN])
             | Q(citations__isnull=True)
+            | Q(pk__in=unsourced)
         ).distinct()
 
 

@@ -9,6 +9,7 @@ the sources that make it. A field the sources do not fill stays empty and is sho
 from django.db import models
 from django.db.models import Prefetch, Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from films.models.base import CreditRole, choices_constraint, reading_chinese
@@ -48,9 +49,9 @@ class ProductionStage(models.TextChoices):
 
 
 class DoneBy(models.TextChoices):
-    PEOPLE = "people", _("People")
-    MODEL = "model", _("Keling")
-    BOTH = "both", _("Both")
+    PEOPLE = "people", pgettext_lazy("done by", "People")
+    MODEL = "model", pgettext_lazy("done by", "Keling")
+    BOTH = "both", pgettext_lazy("done by", "Both: people and Keling")
 
 
 class Confidence(models.TextChoices):
@@ -80,20 +81,15 @@ class DigitalSourceType(models.TextChoices):
 class ProductionStatementQuerySet(models.QuerySet):
     def for_display(self):
         """Join each statement's person and sources, in display order."""
-        return self.select_related("person").prefetch_related(
-            Prefetch("sources", queryset=Source.objects.order_by("pk"))
+        return (
+            self.select_related("person")
+            .prefetch_related(Prefetch("sources", queryset=Source.objects.order_by("pk")))
+            .order_by("kind", "order", "pk")
         )
 
     def needs_sourcing(self):
         """Return the statements that name no source."""
         return self.filter(sources__isnull=True)
-
-
-def production_prefetch(lookup: str = "production") -> Prefetch:
-    """Prefetch a film's production statements, with people and sources, into
-    `production_statements` (two queries, whatever the number of films)."""
-    queryset = ProductionStatement.objects.for_display().order_by("kind", "order", "pk")
-    return Prefetch(lookup, queryset=queryset, to_attr="production_statements")
 
 
 class ProductionStatement(models.Model):
@@ -281,3 +277,55 @@ class ProductionStatement(models.Model):
         if not self.digital_source_type:
             return ""
         return IPTC_DIGITAL_SOURCE_TYPE + self.digital_source_type
+
+
+KIND_ORDER = [
+    ProductionKind.TOOL,
+    ProductionKind.STAGE,
+    ProductionKind.TEAM,
+    ProductionKind.TIME_COST,
+    ProductionKind.INSPIRATION,
+    ProductionKind.ORIGIN,
+]
+
+
+def statements_of(film) -> list:
+    """Return the film's statements: the `production_statements` prefetch, else a query."""
+    statements = getattr(film, "production_statements", None)
+    if statements is None:
+        statements = list(film.production.for_display())
+    return statements
+
+
+def grouped(statements) -> dict[str, list]:
+    """Return `statements` by kind, every kind present (empty when no source fills it),
+    stages in the order of the making, tools in the order of the feature list."""
+    groups: dict[str, list] = {kind.value: [] for kind in KIND_ORDER}
+    for statement in statements:
+        groups[statement.kind].append(statement)
+    stages = list(ProductionStage.values)
+    features = list(KelingFeature.values)
+    groups[ProductionKind.STAGE].sort(key=lambda s: (stages.index(s.stage), s.order, s.pk))
+    groups[ProductionKind.TOOL].sort(key=lambda s: (features.index(s.feature), s.order, s.pk))
+    return groups
+
+
+def digital_source_type_uri(statements) -> str:
+    """Return the IPTC URI that the sourced origin statements support, or ''.
+
+    A film a source says was generated frame by frame is trained algorithmic media; one
+    a source says mixes generated images with filmed or drawn material is a composite.
+    A statement without a source, or a disputed one, supports nothing.
+    """
+    types = {
+        s.digital_source_type
+        for s in statements
+        if s.kind == ProductionKind.ORIGIN
+        and s.confidence != Confidence.DISPUTED
+        and s.sources.all()
+    }
+    if DigitalSourceType.COMPOSITE in types:
+        return IPTC_DIGITAL_SOURCE_TYPE + DigitalSourceType.COMPOSITE
+    if DigitalSourceType.TRAINED in types:
+        return IPTC_DIGITAL_SOURCE_TYPE + DigitalSourceType.TRAINED
+    return ""

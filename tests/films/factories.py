@@ -9,6 +9,7 @@ from films.models import (
     Credit,
     Film,
     Milestone,
+    ProductionStatement,
     PublicationStatus,
     Quote,
     Source,
@@ -108,13 +109,35 @@ class MilestoneFactory(factory.django.DjangoModelFactory):
     source = factory.SubFactory(SourceFactory)
 
 
+class ProductionStatementFactory(factory.django.DjangoModelFactory):
+    """A sourced statement that Keling generated the film's video."""
+
+    class Meta:
+        model = ProductionStatement
+        skip_postgeneration_save = True
+
+    film = factory.SubFactory(FilmFactory)
+    kind = ProductionStatement.Kind.STAGE
+    stage = ProductionStatement.Stage.VIDEO_GENERATION
+    done_by = ProductionStatement.DoneBy.MODEL
+    note = "Every frame was generated."
+    note_zh = "每一帧都由模型生成。"
+    confidence = ProductionStatement.Confidence.SINGLE_SOURCE
+
+    @factory.post_generation
+    def sources(self, create, extracted, **kwargs):
+        """Cite the sources passed as `sources=`, else a new one; `sources=[]` cites none."""
+        if create:
+            self.sources.set(SourceFactory.create_batch(1) if extracted is None else extracted)
+
+
 def grow_content(n: int = 100, *, collection, film, person, theme) -> None:
     """Add `n` more published films, people and quotes, fully linked, plus some themes.
 
     Every new film has a director, an editor, two themes (one of them `theme`) and a
     citation; every new quote has a film, a theme and its own source. `film` and
-    `person` gain n more credits, citations and quotes each: everything a page's query
-    count must not grow with.
+    `person` gain n more credits, citations and quotes each, and every film a sourced
+    production statement: everything a page's query count must not grow with.
     """
     themes = [theme, *ThemeFactory.create_batch(max(1, n // 10))]
     for i in range(n):
@@ -127,6 +150,10 @@ def grow_content(n: int = 100, *, collection, film, person, theme) -> None:
         CitationFactory(film=film, topic=Citation.Topic.PRODUCTION, note=f"Production {i}")
         CitationFactory(film=None, person=person, topic=Citation.Topic.PROFILE, note=f"Work {i}")
         CreditFactory(film=new, person=person, role=Credit.Role.PRODUCER)
+        ProductionStatementFactory(film=new)
+        ProductionStatementFactory(
+            film=film, kind="tool", stage="", done_by="", feature="lip-sync", person=extra
+        )
         for speaker, about in ((person, film), (extra, new)):
             quote = QuoteFactory(speaker=speaker, film=about)
             quote.themes.add(theme, themes[i % len(themes)])

@@ -12,7 +12,7 @@ from django.utils.html import escape
 
 from core.content import ContentModel
 from films.backup import export_content
-from films.models import Credit, Film, Quote
+from films.models import Credit, Film, ProductionStatement, Quote
 from tests.admin_forms import form_as_posted
 from tests.films.factories import (
     CitationFactory,
@@ -20,6 +20,7 @@ from tests.films.factories import (
     CreditFactory,
     FilmFactory,
     MilestoneFactory,
+    ProductionStatementFactory,
     QuoteFactory,
     SourceFactory,
     ThemeFactory,
@@ -51,6 +52,7 @@ def film_form_data(collection, **overrides):
         **inline_management("credits", 0),
         **inline_management("quotes", 0),
         **inline_management("citations", 0),
+        **inline_management("production", 0),
     }
     data.update(overrides)
     return data
@@ -78,6 +80,66 @@ def test_curator_adds_a_film_with_a_credit_and_a_quote_inline(curator_client):
     film = Film.objects.get(slug="wheat-harvest")
     assert [c.person for c in film.credits.all()] == [director]
     assert film.quotes.get().source == source
+
+
+def test_curator_records_how_a_film_was_made_with_its_sources(curator_client):
+    collection = CollectionFactory()
+    s3, s8 = SourceFactory(key="S3"), SourceFactory(key="S8")
+    data = film_form_data(
+        collection,
+        **inline_management("production", 1),
+        **{
+            "production-0-kind": "tool",
+            "production-0-order": "0",
+            "production-0-confidence": "confirmed",
+            "production-0-feature": "lip-sync",
+            "production-0-note": "The robot speaks Fenyang dialect through lip-sync.",
+            "production-0-note_zh": "机器人借对口型功能说汾阳话。",
+            "production-0-sources": [s3.pk, s8.pk],
+        },
+    )
+    response = curator_client.post(reverse("admin:films_film_add"), data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    statement = Film.objects.get(slug="wheat-harvest").production.get()
+    assert statement.feature == "lip-sync"
+    assert set(statement.sources.all()) == {s3, s8}
+    # The film's change form shows the statement with its sources.
+    page = curator_client.get(reverse("admin:films_film_change", args=[statement.film_id]))
+    assert "The robot speaks Fenyang dialect through lip-sync." in page.content.decode()
+    assert f'<option value="{s3.pk}" selected>' in page.content.decode()
+
+
+def test_a_statement_of_the_wrong_shape_is_refused_with_a_message(curator_client):
+    data = film_form_data(
+        CollectionFactory(),
+        **inline_management("production", 1),
+        **{
+            "production-0-kind": "stage",
+            "production-0-order": "0",
+            "production-0-confidence": "single_source",
+            "production-0-note": "Someone did something.",
+        },
+    )
+    response = curator_client.post(reverse("admin:films_film_add"), data)
+    assert response.status_code == 200
+    assert "A stage statement names the stage." in response.content.decode()
+    assert not Film.objects.exists()
+
+
+def test_needs_sourcing_queue_lists_statements_without_a_source(curator_client):
+    sourced = ProductionStatementFactory(note="Sourced statement")
+    CitationFactory(film=sourced.film)
+    unsourced = ProductionStatementFactory(note="Unsourced statement", sources=[])
+    CitationFactory(film=unsourced.film)
+    queue = curator_client.get(
+        reverse("admin:films_productionstatement_changelist"), {"needs_sourcing": "yes"}
+    ).content.decode()
+    assert "Unsourced statement" in queue and "Sourced statement" not in queue
+    films = curator_client.get(
+        reverse("admin:films_film_changelist"), {"needs_sourcing": "yes"}
+    ).content.decode()
+    assert escape(unsourced.film.display_title) in films
+    assert escape(sourced.film.display_title) not in films
 
 
 def test_a_failing_inline_saves_nothing_and_says_why(curator_client):
@@ -135,6 +197,7 @@ def test_curator_can_use_every_content_admin(curator_client):
         "films_milestone",
         "films_credit",
         "films_citation",
+        "films_productionstatement",
         "people_person",
         "people_personlink",
     ]:
@@ -356,6 +419,20 @@ PROTECTED = {
         "pk",
     ),
     "milestone.source": (lambda: MilestoneFactory(), "source", "films_source", "sources", "pk"),
+    "productionstatement.person": (
+        lambda: ProductionStatementFactory(
+            film=FilmFactory(director=False),
+            kind="team",
+            stage="",
+            done_by="",
+            person=PersonFactory(),
+            role="editor",
+        ),
+        "person",
+        "people_person",
+        "people",
+        "slug",
+    ),
     "film.collection": (
         lambda: FilmFactory(director=False),
         "collection",

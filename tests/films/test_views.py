@@ -286,7 +286,8 @@ QUERY_COUNTS = {
     "/": 6,
     "/films/": 3,
     "/films/?theme=hometown": 4,
-    "/films/wheat-harvest/": 7,
+    "/films/wheat-harvest/": 9,  # + production statements (with people), their sources
+    "/making/": 4,  # films, directors, their production statements, those statements' sources
     "/themes/": 2,
     "/themes/hometown/": 5,
     "/quotes/": 8,
