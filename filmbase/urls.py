@@ -10,8 +10,8 @@ from django.views.static import serve
 
 from core import views as site_views
 from core.api import errors as api_errors
-from films import sitemaps as film_sitemaps
 from films import making_views
+from films import sitemaps as film_sitemaps
 from films import urls as film_urls
 from films import views as film_views
 

@@ -12,7 +12,7 @@ from django.utils.html import escape
 
 from core.content import ContentModel
 from films.backup import export_content
-from films.models import Credit, Film, ProductionStatement, Quote
+from films.models import Credit, Film, Quote
 from tests.admin_forms import form_as_posted
 from tests.films.factories import (
     CitationFactory,
