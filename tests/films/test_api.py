@@ -190,6 +190,8 @@ def test_film_filters_and_ordering(api_client, works, query, expected):
         ("year=99999999999999999999", "year"),
         ("ordering=secret_field", "ordering"),
         ("director=jia%00zhangke", "director"),
+        ("tool=sora", "tool"),
+        ("stage=catering", "stage"),
     ],
 )
 def test_unknown_filter_values_and_bad_types_are_400_with_field_messages(
