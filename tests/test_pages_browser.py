@@ -248,6 +248,7 @@ PAGES = [
     ("/search/?q=%E9%BA%A6%E6%94%B6", 200),  # 麦收: results
     ("/search/?q=zzzz", 200),  # no results
     ("/about/", 200),
+    ("/making/", 200),  # the works compared: a wide table in its own region
     ("/no-such-page/", 404),
 ]
 
@@ -299,6 +300,20 @@ def test_film_page_screenshots(visit, width):
         name = f"film-{language.strip('/') or 'en'}-{width}.png"
         page.screenshot(path=str(SCREENSHOTS / name), full_page=True)
         assert (SCREENSHOTS / name).stat().st_size > 10_000
+
+
+def test_the_making_table_scrolls_in_its_own_region_on_a_phone(visit):
+    tab = visit(390)
+    for language in ("", "/zh-hans"):
+        page = tab.goto(f"{language}/making/")
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390
+        region = page.locator(".table-scroll")
+        assert region.evaluate("el => el.scrollWidth > el.clientWidth")
+        # A keyboard reader reaches the region and scrolls it with the arrow keys.
+        region.focus()
+        page.keyboard.press("ArrowRight")
+        # The browser may scroll smoothly: wait for the region to have moved.
+        page.wait_for_function("() => document.querySelector('.table-scroll').scrollLeft > 0")
 
 
 @pytest.mark.parametrize(
