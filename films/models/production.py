@@ -253,10 +253,6 @@ class ProductionStatement(models.Model):
         return f"{self.get_kind_display()}: {self.note[:60]}"
 
     @property
-    def is_sourced(self) -> bool:
-        return bool(self.sources.all())
-
-    @property
     def member_label(self) -> str:
         """The team member's or the author's name in the active language, or ''."""
         if self.person_id:
