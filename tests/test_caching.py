@@ -109,9 +109,9 @@ def test_signed_in_requests_bypass_the_cache(client, curator, film, django_asser
     client.get(film.get_absolute_url())
     client.logout()
     client.cookies.clear()
-    # The film page alone (film, credits, themes, citations, quotes, neighbours): rendered,
-    # not served from the cache.
-    with django_assert_num_queries(6):
+    # The film page alone (film, credits, themes, citations, quotes, production statements,
+    # neighbours): rendered, not served from the cache.
+    with django_assert_num_queries(7):
         client.get(film.get_absolute_url())
 
 
@@ -166,7 +166,7 @@ def test_a_signed_in_curator_gets_every_page_rendered_afresh(
     client.force_login(curator)
     client.get(film.get_absolute_url())
     # The film page's own queries (it never reads the session): rendered, not reused.
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(7):
         client.get(film.get_absolute_url())
 
 
@@ -176,7 +176,7 @@ def test_with_the_public_cache_off_every_request_reaches_the_view(
     settings.FILMBASE_PUBLIC_CACHE = False
     first = client.get(film.get_absolute_url())
     assert not first.has_header("ETag")  # the public cache's validators are off too
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(7):
         assert client.get(film.get_absolute_url()).content == first.content
 
 

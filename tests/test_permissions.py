@@ -28,6 +28,7 @@ from tests.films.factories import (
     CitationFactory,
     FilmFactory,
     MilestoneFactory,
+    ProductionStatementFactory,
     QuoteFactory,
     ThemeFactory,
 )
@@ -54,6 +55,7 @@ def world(django_db_setup, django_db_blocker):
         quote.themes.add(ThemeFactory(slug="matrix-theme"))
         CitationFactory(film=film, source=quote.source)
         MilestoneFactory(source=quote.source)
+        ProductionStatementFactory(film=film, sources=[quote.source])
         users = {
             "reader": User.objects.create_user("reader", password="x"),
             "staff": User.objects.create_user("staff", password="x", is_staff=True),

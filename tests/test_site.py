@@ -143,6 +143,7 @@ def test_sitemap_lists_every_published_page_in_both_languages_with_alternates(cl
     for path in (
         "/",
         "/about/",
+        "/making/",
         "/quotes/",
         "/films/wheat-harvest/",
         "/films/xue-xiaolu-film/",
@@ -155,7 +156,7 @@ def test_sitemap_lists_every_published_page_in_both_languages_with_alternates(cl
         assert urls[english] == {"en": english, "zh-hans": chinese, "x-default": english}
     assert not [url for url in urls if "secret-draft" in url]
     # pages, published films, people, themes, published quotes (not on a draft film)
-    assert len(urls) == 2 * (6 + 4 + 5 + 2 + 2)
+    assert len(urls) == 2 * (7 + 4 + 5 + 2 + 2)
 
 
 def test_sitemap_errors_are_404s(client, works):
