@@ -10,7 +10,7 @@ from films.curators import grant_curator_permissions
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("films", "0011_search_gin_without_pending_list"),
+        ("films", "0013_search_project_and_milestones"),
         ("people", "0001_initial"),
         ("films", "0002_curators_group"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
