@@ -42,6 +42,7 @@ PAGE_CACHE = "default"
 VERSION_CACHE = "content-version"
 VERSION_KEY = "filmbase:content-version"
 MAX_CACHED_BYTES = 4 * 1024 * 1024
+QUOTA = frozenset({"RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset"})
 
 
 # -- The content version -------------------------------------------------------------
@@ -230,6 +231,20 @@ def _variant(accept: str, view) -> str | None:
 # -- The middleware ------------------------------------------------------------------
 
 
+def _with_quota(request, response):
+    """Add the API's RateLimit-* headers to an answer given before any view ran.
+
+    An answer from the cache is not counted against the client's quota, but tells it
+    as it stands, like every other API answer (core/api/defaults.py).
+    """
+    if request.path_info.startswith("/api/"):
+        # Imported here: DRF imports core.api.defaults while it defines its views.
+        from core.api.defaults import quota_before_view
+
+        quota_before_view(request, response)
+    return response
+
+
 def cacheable_host(request) -> str | None:
     """Return the Host to key an answer on, or None when it must not be stored.
 
@@ -289,14 +304,14 @@ class PublicCacheMiddleware:
                 request, etag=etag, last_modified=int(last_modified)
             )
             if not_modified is not None and not_modified.status_code == 304:
-                return not_modified
+                return _with_quota(request, not_modified)
 
         key = self._key(request, version)
         if key is None:  # a parameter or header the view does not know: serve, uncached
             return self.get_response(request)
         entry = self._get(key)
         if entry is not None:
-            return self._from_entry(request, entry)
+            return _with_quota(request, self._from_entry(request, entry))
 
         response = self.get_response(request)
         if self._storable(response):
@@ -348,7 +363,9 @@ class PublicCacheMiddleware:
             return None
 
     def _set(self, key, response) -> None:
-        entry = (response.status_code, list(response.items()), response.content)
+        # The quota headers are the client's own, not the answer's: never stored.
+        headers = [(name, value) for name, value in response.items() if name not in QUOTA]
+        entry = (response.status_code, headers, response.content)
         try:
             caches[PAGE_CACHE].set(key, entry, self.timeout)
         except Exception:  # noqa: BLE001

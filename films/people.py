@@ -54,6 +54,29 @@ def for_directory(people):
     )
 
 
+def for_index(people):
+    """Prefetch what the people index shows: each person's credits on published films.
+
+    Three queries whatever the number of people: people, their credits with films, and
+    those films' directors (for the labels of untitled films).
+    """
+    credits = (
+        Credit.objects.filter(film__status="published")
+        .select_related("film")
+        .order_by("film__order", "film__pk", "order", "pk")
+    )
+    return people.prefetch_related(
+        Prefetch("credits", queryset=credits, to_attr="public_credits"),
+        Prefetch(
+            "public_credits__film__credits",
+            queryset=Credit.objects.filter(role=CreditRole.DIRECTOR)
+            .select_related("person")
+            .order_by("order", "pk"),
+            to_attr="director_credits",
+        ),
+    )
+
+
 def for_person_page(people):
     """Prefetch the person page's external links and cited sources (one query each)."""
     return people.prefetch_related(

@@ -40,12 +40,36 @@ def director_list(request):
     return render(request, "people/director_list.html", context)
 
 
-def filmography(person) -> list[tuple]:
-    """Return `person`'s published films with their roles: [(film, [role labels])]."""
+@require_GET
+@public_cache(params=("page",))
+def person_list(request):
+    """List everyone in filmbase, directors and other credits, with their films and roles."""
+    page = paginate(request, credited.for_index(Person.objects.all()), "people")
+    for person in page:
+        person.film_roles = roles_by_film(person.public_credits)
+    context = {
+        "title": _("People"),
+        "description": _(
+            "Everyone in filmbase: the directors and the other people credited on the films."
+        ),
+        "page": page,
+        "canonical_query": page_query(page),
+        "structured_data": ld.graph(*(ld.person_ref(request, person) for person in page)),
+    }
+    return render(request, "people/person_list.html", context)
+
+
+def roles_by_film(credits) -> list[tuple]:
+    """Return [(film, [role labels])] for `credits`, a film once with all its roles."""
     films: dict[int, tuple] = {}
-    for credit in Credit.objects.filmography(person):
+    for credit in credits:
         films.setdefault(credit.film_id, (credit.film, []))[1].append(credit.get_role_display())
     return list(films.values())
+
+
+def filmography(person) -> list[tuple]:
+    """Return `person`'s published films with their roles: [(film, [role labels])]."""
+    return roles_by_film(Credit.objects.filmography(person))
 
 
 @require_GET

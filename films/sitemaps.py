@@ -34,6 +34,7 @@ class PageSitemap(_Bilingual):
         "home:index",
         "films:list",
         "people:directors",
+        "people:list",
         "themes:list",
         "quotes:list",
         "making",

@@ -34,6 +34,7 @@ quote_patterns = [
 ]
 people_patterns = [
     path("directors/", person_views.director_list, name="directors"),
+    path("people/", person_views.person_list, name="list"),
     path("people/<slug:slug>/", person_views.person_detail, name="detail"),
     *cite_patterns("people/<slug:slug>/", cite_views.person_cite),
 ]

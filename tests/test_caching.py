@@ -227,7 +227,7 @@ def _entries() -> int:
         ("/films/wheat-harvest/", "?cachebust={n}"),
         ("/films/", "?page=1&x={n}"),
         ("/zh-hans/quotes/", "?film=wheat-harvest&utm_source={n}"),
-        ("/api/v1/films/", "?cachebust={n}"),
+        ("/api/v1/films/wheat-harvest/", "?cachebust={n}"),
         ("/api/v1/export/", "?cachebust={n}"),
     ],
 )

@@ -4,13 +4,16 @@ DRF imports them while it defines its own APIView (from the REST_FRAMEWORK setti
 so this module imports nothing of DRF's views: that is DRF's rule, not a cycle of ours.
 """
 
+import math
+from types import SimpleNamespace
+
 from rest_framework import parsers
 from rest_framework.exceptions import ParseError
 from rest_framework.metadata import SimpleMetadata
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.permissions import SAFE_METHODS, DjangoModelPermissionsOrAnonReadOnly
 from rest_framework.settings import api_settings
-from rest_framework.throttling import AnonRateThrottle, UserRateThrottle
+from rest_framework.throttling import AnonRateThrottle, SimpleRateThrottle, UserRateThrottle
 
 
 class JSONParser(parsers.JSONParser):
@@ -70,6 +73,57 @@ class TokenThrottle(AnonRateThrottle):
 
     def get_cache_key(self, request, view):
         return self.cache_format % {"scope": self.scope, "ident": self.get_ident(request)}
+
+
+def add_rate_limit_headers(response, throttles, request, view, *, counted: bool) -> None:
+    """Tell the client its quota: `RateLimit-Limit`, `-Remaining` and `-Reset` (seconds).
+
+    The names of the IETF draft (httpapi-ratelimit-headers), from the state of DRF's
+    throttles: those that ran for this request (`counted`), else a look at their history
+    without counting the request (an answer from the public cache, or one refused before
+    the throttles ran). With several throttles, the one nearest its limit is told.
+    """
+    states = [
+        state
+        for throttle in throttles
+        if (state := _quota(throttle, request, view, counted=counted)) is not None
+    ]
+    if not states:
+        return
+    limit, remaining, reset = min(states, key=lambda state: state[1])
+    response["RateLimit-Limit"] = str(limit)
+    response["RateLimit-Remaining"] = str(remaining)
+    response["RateLimit-Reset"] = str(reset)
+
+
+def quota_before_view(request, response) -> None:
+    """Add the headers for an anonymous request answered before DRF saw it (the cache)."""
+    from django.contrib.auth.models import AnonymousUser  # apps are ready by now
+
+    anonymous = SimpleNamespace(user=AnonymousUser(), META=request.META, headers=request.headers)
+    throttles = [throttle() for throttle in api_settings.DEFAULT_THROTTLE_CLASSES]
+    add_rate_limit_headers(response, throttles, anonymous, None, counted=False)
+
+
+def _quota(throttle, request, view, *, counted: bool) -> tuple[int, int, int] | None:
+    """Return (limit, remaining, seconds until a request is freed), or None: no limit."""
+    if not isinstance(throttle, SimpleRateThrottle) or throttle.rate is None:
+        return None
+    if counted:
+        if getattr(throttle, "key", None) is None:
+            return None
+        history, now = throttle.history, throttle.now
+    else:
+        key = throttle.get_cache_key(request, view)
+        if key is None:
+            return None
+        now = throttle.timer()
+        history = [
+            moment for moment in throttle.cache.get(key, []) if moment > now - throttle.duration
+        ]
+    remaining = max(0, throttle.num_requests - len(history))
+    reset = math.ceil(history[-1] + throttle.duration - now) if history else 0
+    return throttle.num_requests, remaining, max(0, reset)
 
 
 class Metadata(SimpleMetadata):

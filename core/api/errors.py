@@ -9,7 +9,9 @@ from django.core.exceptions import RequestDataTooBig
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import DataError, IntegrityError
 from django.db.models import ProtectedError, RestrictedError
-from django.http import JsonResponse
+from django.http import HttpResponsePermanentRedirect, JsonResponse
+from django.urls import Resolver404, resolve
+from django.utils.http import escape_leading_slashes
 from django.views.decorators.csrf import csrf_exempt
 from rest_framework import exceptions, status
 from rest_framework.exceptions import ErrorDetail
@@ -184,7 +186,20 @@ def is_api_request(request) -> bool:
 
 @csrf_exempt
 def not_found(request, *args, **kwargs):
-    """Answer an /api/ address that matches no endpoint with a JSON 404."""
+    """Answer an /api/ address that matches no endpoint with a JSON 404.
+
+    A read of an address that lacks only its trailing slash is sent to it (301), as the
+    pages are by APPEND_SLASH: this catch-all answers every /api/ path, so Django's own
+    redirect never sees them.
+    """
+    if request.method in ("GET", "HEAD") and not request.path_info.endswith("/"):
+        try:
+            match = resolve(request.path_info + "/", getattr(request, "urlconf", None))
+        except Resolver404:
+            match = None
+        if match is not None and match.func is not not_found:
+            target = escape_leading_slashes(request.get_full_path(force_append_slash=True))
+            return HttpResponsePermanentRedirect(target)
     return JsonResponse({"detail": "Not found."}, status=404)
 
 

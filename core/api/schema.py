@@ -4,7 +4,8 @@ from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.utils import OpenApiParameter
 
 from core.api.errors import PROTECTED_LISTED
-from core.api.views import ContentViewSet
+from core.api.shape import EXPAND, FIELDS
+from core.api.views import SHAPED, ContentViewSet, field_names
 
 # -- The OpenAPI schema ----------------------------------------------------------------
 
@@ -61,6 +62,26 @@ _ERRORS = {
     415: "Unsupported content type: send application/json.",
     429: "Too many requests; retry after the number of seconds in Retry-After.",
 }
+FIELDS_HELP = (
+    "Only these fields, comma-separated (e.g. `slug,title`); an unknown name is a 400 "
+    "that lists the valid ones. Without it, every field."
+)
+EXPAND_HELP = (
+    "Embed these related entries in full instead of as references, comma-separated; "
+    "an expanded field is answered even when `fields` does not name it."
+)
+
+
+def _names_parameter(name: str, names: list[str], description: str) -> OpenApiParameter:
+    return OpenApiParameter(
+        name,
+        {"type": "array", "items": {"type": "string", "enum": sorted(set(names))}, "minItems": 1},
+        style="form",
+        explode=False,
+        description=description,
+    )
+
+
 _READ_ERRORS = (400, 401, 404, 406, 429)
 _WRITE_ERRORS = (400, 401, 403, 404, 406, 413, 415, 429)
 
@@ -80,6 +101,8 @@ class ApiAutoSchema(AutoSchema):
                     description="An ETag from an earlier answer: 304 when nothing changed.",
                 )
             )
+            if isinstance(self.view, ContentViewSet) and self.view.action in ("list", "retrieve"):
+                parameters.extend(self.shape_parameters())
         elif method in ("PUT", "PATCH", "DELETE") and isinstance(self.view, ContentViewSet):
             parameters.append(
                 OpenApiParameter(
@@ -90,6 +113,37 @@ class ApiAutoSchema(AutoSchema):
                 )
             )
         return parameters
+
+    def shape_parameters(self) -> list[OpenApiParameter]:
+        """Describe `fields` and `expand` with the names this read takes (a 400 for others)."""
+        view = self.view
+        serializer_class = (
+            view.list_serializer_class if view.action == "list" else view.detail_serializer_class
+        )
+        fields = [*field_names(serializer_class), *view.expansions]
+        parameters = [_names_parameter(FIELDS, fields, FIELDS_HELP)]
+        if view.expansions:
+            expand_help = EXPAND_HELP + "".join(
+                f" `{name}`: {expansion.help_text}" if expansion.help_text else ""
+                for name, expansion in view.expansions.items()
+            )
+            parameters.append(_names_parameter(EXPAND, list(view.expansions), expand_help))
+        return parameters
+
+    def _map_serializer(self, serializer, direction, bypass_extensions=False):
+        schema = super()._map_serializer(serializer, direction, bypass_extensions)
+        extra = SHAPED.get(type(serializer))
+        if extra is not None and direction == "response":
+            # `?fields=` may leave any field out: none is required in the answer.
+            schema.pop("required", None)
+            for name, expansion in extra.items():
+                component = self.resolve_serializer(expansion.serializer(), direction)
+                schema["properties"][name] = {
+                    "type": "array",
+                    "items": component.ref,
+                    "description": f"Only with ?expand={name}.",
+                }
+        return schema
 
     def get_response_serializers(self):
         # A write answers with the entry as a detail read shows it, not the write form.

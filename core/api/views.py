@@ -11,6 +11,8 @@ one router in `filmbase/api_router.py`. This module holds the machinery they sha
   reversed once per response rather than once per row.
 """
 
+import functools
+
 from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
@@ -20,10 +22,13 @@ from django.utils.http import http_date, parse_etags
 from rest_framework import exceptions, status, viewsets
 from rest_framework.permissions import AllowAny
 from rest_framework.renderers import JSONRenderer
+from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
 from rest_framework.views import APIView
 
+from core.api import shape
+from core.api.defaults import add_rate_limit_headers
 from core.api.errors import SLUG_PATTERN, PayloadTooLarge, PreconditionFailed
 from core.caching import current_version, mark_public, version_etag, version_timestamp
 
@@ -51,11 +56,34 @@ class ApiViewMixin:
     """
 
     cache_params: tuple[str, ...] = ()
+    # Whether a read naming a query parameter the view does not read is a 400 (lists: a
+    # misspelt filter would otherwise return everything).
+    strict_params = False
 
     @classmethod
     def public_cache_params(cls, actions: dict) -> frozenset:
         """Return the query parameters a read of this view depends on."""
         return frozenset({api_settings.URL_FORMAT_OVERRIDE, *cls.cache_params} - {None})
+
+    def checks_params(self) -> bool:
+        return self.strict_params
+
+    def check_params_known(self, request) -> None:
+        """Refuse a read that names a query parameter this view does not read."""
+        if request.method not in ("GET", "HEAD") or not self.checks_params():
+            return
+        known = type(self).public_cache_params(getattr(self, "action_map", None) or {})
+        unknown = sorted(set(request.query_params) - known)
+        if unknown:
+            valid = ", ".join(sorted(known))
+            raise exceptions.ValidationError(
+                {name: [f"Unknown parameter. Valid ones: {valid}."] for name in unknown}
+            )
+
+    def get_throttles(self):
+        # Kept for the RateLimit-* headers of the answer (finalize_response).
+        self._throttles = super().get_throttles()
+        return self._throttles
 
     def dispatch(self, request, *args, **kwargs):
         with translation.override(settings.LANGUAGE_CODE):
@@ -82,6 +110,7 @@ class ApiViewMixin:
         limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
         if length and limit is not None and length.isdigit() and int(length) > limit:
             raise PayloadTooLarge()
+        self.check_params_known(request)
 
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)
@@ -99,7 +128,21 @@ class ApiViewMixin:
             patch_cache_control(response, private=True, no_cache=True)
         elif request.method in ("GET", "HEAD"):
             mark_public(response)
+        if isinstance(request, Request):
+            counted = getattr(self, "_throttles", None)
+            throttles = counted if counted is not None else self.get_throttles()
+            add_rate_limit_headers(response, throttles, request, self, counted=counted is not None)
         return response
+
+
+# The read forms that `?fields=` and `?expand=` shape, with what each gains by expanding.
+SHAPED: dict[type, dict] = {}
+
+
+@functools.cache
+def field_names(serializer_class) -> tuple[str, ...]:
+    """Return the names of the fields `serializer_class` answers with."""
+    return tuple(serializer_class().fields)
 
 
 def content_etag(*, drafts: bool = False) -> str | None:
@@ -178,6 +221,8 @@ class ContentViewSet(ApiViewMixin, viewsets.ModelViewSet):
     @classmethod
     def public_cache_params(cls, actions: dict) -> frozenset:
         names = set(super().public_cache_params(actions))
+        if actions.get("get") in ("list", "retrieve"):
+            names.update(cls.shape_params())
         if actions.get("get") == "list":
             filterset = getattr(cls, "filterset_class", None)
             if filterset is not None:
@@ -186,6 +231,63 @@ class ContentViewSet(ApiViewMixin, viewsets.ModelViewSet):
                 paging = cls.pagination_class
                 names.update({paging.page_query_param, paging.page_size_query_param} - {None})
         return frozenset(names)
+
+    # What `?expand=` can embed in full, by name (core/api/shape.py).
+    expansions: dict[str, shape.Expansion] = {}
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        # The schema's record of the read forms `fields`/`expand` shape (core/api/schema.py),
+        # with the expansions each form lacks a field for.
+        for serializer_class in (cls.list_serializer_class, cls.detail_serializer_class):
+            if serializer_class is not None:
+                names = field_names(serializer_class)
+                SHAPED[serializer_class] = {
+                    name: expansion
+                    for name, expansion in cls.expansions.items()
+                    if name not in names
+                }
+
+    @classmethod
+    def shape_params(cls) -> tuple[str, ...]:
+        """Return the parameters that shape a read's answer (core/api/shape.py)."""
+        return (shape.FIELDS, shape.EXPAND)
+
+    def read_shape(self) -> tuple[list[str] | None, list[str]]:
+        """Return this read's `fields` (None: all) and `expand`, checked (a 400 if unknown).
+
+        Writes answer the whole entry: their answer is not shaped.
+        """
+        if not hasattr(self, "_shape"):
+            fields, expand = None, None
+            if self.request.method in ("GET", "HEAD") and self.action in ("list", "retrieve"):
+                expand = shape.names(self.request, shape.EXPAND)
+                shape.check_names(shape.EXPAND, expand, self.expansions)
+                serializer_class = (
+                    self.list_serializer_class
+                    if self.action == "list"
+                    else self.detail_serializer_class
+                )
+                fields = shape.names(self.request, shape.FIELDS)
+                valid = [*field_names(serializer_class), *self.expansions]
+                shape.check_names(shape.FIELDS, fields, valid)
+            self._shape = (fields, expand or [])
+        return self._shape
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        self.read_shape()
+
+    def get_serializer(self, *args, **kwargs):
+        return self.shaped(super().get_serializer(*args, **kwargs))
+
+    def shaped(self, serializer):
+        fields, expand = self.read_shape()
+        shape.apply(serializer, fields, expand, self.expansions)
+        return serializer
+
+    def checks_params(self) -> bool:
+        return self.action == "list"
 
     # -- querysets: subclasses call the model's purpose-built methods here
 
@@ -213,8 +315,12 @@ class ContentViewSet(ApiViewMixin, viewsets.ModelViewSet):
     def get_queryset(self):
         queryset = self.visible(self.drafts)
         if self.action == "list":
-            return self.for_list(queryset, self.drafts)
-        return self.for_detail(queryset, self.drafts)
+            queryset = self.for_list(queryset, self.drafts)
+        else:
+            queryset = self.for_detail(queryset, self.drafts)
+        _fields, expand = self.read_shape()
+        joins = [self.expansions[name].prefetch for name in expand]
+        return queryset.prefetch_related(*(join(self.drafts) for join in joins if join))
 
     def get_serializer_class(self):
         if self.action == "list":
@@ -267,11 +373,17 @@ class ContentViewSet(ApiViewMixin, viewsets.ModelViewSet):
         etag = self.detail_etag(instance)
         if status_code == status.HTTP_200_OK and _not_modified(self.request, etag):
             return _not_modified_response(etag)
-        serializer = self.detail_serializer_class(instance, context=self.get_serializer_context())
+        serializer = self.shaped(
+            self.detail_serializer_class(instance, context=self.get_serializer_context())
+        )
         response = Response(serializer.data, status=status_code, headers=headers)
+        # Last-Modified is the moment If-Modified-Since is compared with (_not_modified),
+        # to the second as HTTP dates go, so that sending it back answers 304.
         if etag is not None:
             response["ETag"] = etag
-        response["Last-Modified"] = http_date(instance.updated_at.timestamp())
+            response["Last-Modified"] = http_date(_changed_at(etag))
+        else:
+            response["Last-Modified"] = http_date(int(instance.updated_at.timestamp()))
         return response
 
     # -- writing
@@ -317,8 +429,12 @@ class ContentViewSet(ApiViewMixin, viewsets.ModelViewSet):
     @transaction.atomic
     def destroy(self, request, *args, **kwargs):
         instance = self.get_object_for_write()
+        self.check_deletable(instance)
         instance.delete()
         return Response(status=status.HTTP_204_NO_CONTENT)
+
+    def check_deletable(self, instance) -> None:
+        """Raise ProtectedError (a 409) if `instance` must not go; PROTECT keys do it too."""
 
 
 class ReadOnlyApiView(ApiViewMixin, APIView):

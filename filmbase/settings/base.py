@@ -322,7 +322,7 @@ X_FRAME_OPTIONS = "DENY"
 # `make run` serves uploaded posters itself; production turns this off (object storage).
 FILMBASE_SERVE_MEDIA = env_bool("FILMBASE_SERVE_MEDIA", True)
 # Reader lists: how many entries a page shows.
-FILMBASE_PAGE_SIZE = {"films": 24, "directors": 30, "themes": 60, "quotes": 20}
+FILMBASE_PAGE_SIZE = {"films": 24, "directors": 30, "people": 60, "themes": 60, "quotes": 20}
 
 # -- REST API v1 (core/api/, filmbase/api_router.py) ------------------------------
 # https://www.django-rest-framework.org/api-guide/settings/

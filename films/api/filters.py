@@ -36,6 +36,20 @@ from films.search import normalise_query
 from people.models import Person
 
 
+def has_text_in(language: str) -> Q:
+    """Return a filter for quotes with words in `language`: as said, or translated into it.
+
+    A translation is into English, or into Chinese for words said in English
+    (`Quote.words_en` / `words_zh`); an empty text is words not in our sources.
+    """
+    said = Q(language=language) & ~Q(text="")
+    if language == Language.ENGLISH:
+        return said | (~Q(language=Language.ENGLISH) & ~Q(translation=""))
+    if language == Language.CHINESE:
+        return said | (Q(language=Language.ENGLISH) & ~Q(translation=""))
+    return said
+
+
 def any_field_contains(query: str, fields: list[str]) -> Q:
     """Return a filter for rows where any of `fields` contains `query`, in any case."""
     return reduce(or_, (Q(**{f"{name}__icontains": query}) for name in fields))
@@ -166,6 +180,14 @@ class QuoteFilter(SearchFilterSet):
     search_fields = ["text", "translation", "occasion", "occasion_zh"]
 
     speaker = SlugFilter(queryset=_people, help_text="Quotes by the person with this slug.")
+    director = SlugFilter(
+        field_name="speaker",
+        queryset=_people,
+        help_text=(
+            "Quotes by the person with this slug: the same as `speaker`, under the name the "
+            "quotes page uses."
+        ),
+    )
     film = SlugFilter(queryset=_films, help_text="Quotes about the film with this slug.")
     theme = SlugFilter(
         field_name="themes",
@@ -173,13 +195,22 @@ class QuoteFilter(SearchFilterSet):
         help_text="Quotes on the theme with this slug.",
     )
     lang = filters.ChoiceFilter(
-        field_name="language", choices=Language.choices, help_text="The language said in."
+        choices=Language.choices,
+        method="filter_lang",
+        help_text=(
+            "Quotes that have text in this language: the words as said in it, or a "
+            "translation into it (English, or Chinese for English words). Quotes whose "
+            "text in that language is not in our sources are left out."
+        ),
     )
     ordering = StableOrderingFilter(fields=["said_on", "updated_at"])
 
     class Meta:
         model = Quote
-        fields = ["speaker", "film", "theme", "lang"]
+        fields = ["speaker", "director", "film", "theme", "lang"]
+
+    def filter_lang(self, queryset, name, language):
+        return queryset.filter(has_text_in(language))
 
 
 class ThemeFilter(SearchFilterSet):

@@ -222,6 +222,7 @@ class ChangesView(ReadOnlyApiView):
     """
 
     cache_params = ("since", "page", "page_size")
+    strict_params = True
 
     @extend_schema(
         operation_id="changes",

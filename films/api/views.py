@@ -5,6 +5,7 @@ Each viewset reads through the same purpose-built queryset methods the reader pa
 drafts, the public cache and safe writes come from `core.api.views.ContentViewSet`.
 """
 
+from django.db.models import ProtectedError
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework.response import Response
 
@@ -12,6 +13,7 @@ from core.api.errors import ID_PATTERN
 from core.api.views import ContentViewSet, ReadOnlyApiView
 from films.api import filters, serializers, sources
 from films.api.cite import CitableMixin, citation_responses
+from films.api.expand import FILM_EXPANSIONS
 from films.api.search import SearchResultsSerializer
 from films.models import Collection, Film, Milestone, Quote, Source, Theme
 from films.search import MAX_QUERY_LENGTH, search
@@ -31,6 +33,7 @@ class FilmViewSet(CitableMixin, ContentViewSet):
     write_serializer_class = serializers.FilmWriteSerializer
     filterset_class = filters.FilmFilter
     draft_permission = "films.change_film"
+    expansions = FILM_EXPANSIONS
 
 
 class ThemeViewSet(ContentViewSet):
@@ -44,6 +47,13 @@ class ThemeViewSet(ContentViewSet):
     filterset_class = filters.ThemeFilter
     # A theme has no drafts itself, but its entry lists films and quotes that may be.
     draft_permission = "films.change_film"
+
+    def check_deletable(self, instance) -> None:
+        # Deleting would silently unlink the theme from films readers see (a many-to-many
+        # has no PROTECT): refused like deleting a credited person, naming the films.
+        films = list(instance.films.published().order_by("order", "pk"))
+        if films:
+            raise ProtectedError("The theme is linked to published films.", films)
 
 
 @extend_schema_view(
@@ -114,6 +124,7 @@ class SearchView(ReadOnlyApiView):
     """
 
     cache_params = ("q", "limit")
+    strict_params = True
 
     @extend_schema(
         operation_id="search",
