@@ -79,7 +79,9 @@ def test_if_modified_since_with_the_sent_last_modified_is_a_304(request, works, 
     time.sleep(0.01)  # a content version with a fraction of a second after the edits
     first = client.get("/api/v1/films/wheat-harvest/")
     assert first.status_code == 200
-    again = client.get("/api/v1/films/wheat-harvest/", HTTP_IF_MODIFIED_SINCE=first["Last-Modified"])
+    again = client.get(
+        "/api/v1/films/wheat-harvest/", HTTP_IF_MODIFIED_SINCE=first["Last-Modified"]
+    )
     assert again.status_code == 304
     earlier = http_date(time.time() - 3600)
     older = client.get("/api/v1/films/wheat-harvest/", HTTP_IF_MODIFIED_SINCE=earlier)
