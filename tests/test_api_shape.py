@@ -49,6 +49,8 @@ def test_expand_embeds_related_entries_in_full(api_client, works):
         "I've always been drawn to Zhong Kui."
     }  # the quote about a draft film or in draft is not embedded
     assert {citation["topic"] for citation in wheat["citations"]} == {"title", "runtime"}
+    twice = api_client.get("/api/v1/films/?expand=quotes,citations,quotes&fields=slug,slug")
+    assert twice.status_code == 200
     detail = api_client.get("/api/v1/films/wheat-harvest/?expand=quotes").json()
     assert detail["quotes"][0]["themes"][0]["slug"] == "hometown"  # the quote's full form
 

@@ -42,7 +42,8 @@ def names(request, param: str) -> list[str] | None:
     if param not in request.query_params:
         return None
     value = request.query_params.get(param, "")
-    return [name.strip() for name in value.split(",") if name.strip()]
+    # Each name once, however often it is given (an expansion is joined once).
+    return list(dict.fromkeys(name.strip() for name in value.split(",") if name.strip()))
 
 
 def check_names(param: str, given: list[str] | None, valid) -> None:
