@@ -389,6 +389,98 @@ def _hits(queryset, ids: list[int], limit: int) -> Hits:
     return Hits([found[pk] for pk in ids[:limit] if pk in found], has_more=len(ids) > limit)
 
 
+# Every match of a kind: in a title or the prose (quotes have no prose), the last tier above.
+_SQLITE_COUNT = (  # {kind} is one of SearchKind's values, never user input
+    "SELECT %s, COUNT(*) FROM films_search_{kind} WHERE films_search_{kind} MATCH %s"
+)
+_POSTGRESQL_COUNT = (  # {kind} is one of SearchKind's values, never user input
+    "SELECT %s, COUNT(*) FROM films_search_{kind} s WHERE s.vector @@ to_tsquery('english', %s)"
+)
+# The order the kinds are listed in, with SearchResults' name for each.
+KINDS = {
+    SearchKind.FILM: "films",
+    SearchKind.PERSON: "people",
+    SearchKind.THEME: "themes",
+    SearchKind.QUOTE: "quotes",
+}
+
+
+def _match_counts(terms) -> dict[str, int]:
+    """Return the number of published matches per kind, in one statement.
+
+    The index holds published entries only (its documents), so these are the totals the
+    pages of hits add up to.
+    """
+    params, sql = [], []
+    if connection.vendor == "postgresql":
+        expression = _tsquery_expression(terms)
+        for kind in KINDS:
+            sql.append(_POSTGRESQL_COUNT.format(kind=SearchKind(kind).value))
+            params += [kind.value, expression]
+    else:
+        expression = _fts5_expression(terms)
+        for kind in KINDS:
+            columns = "{title_text body_text}" if kind in _KINDS_WITH_PROSE else "title_text"
+            sql.append(_SQLITE_COUNT.format(kind=SearchKind(kind).value))
+            params += [kind.value, f"{columns} : ({expression})"]
+    with connection.cursor() as cursor:
+        cursor.execute(" UNION ALL ".join(sql), params)
+        return dict(cursor.fetchall())
+
+
+@dataclass
+class SearchPage:
+    """One page of every match, films first, then people, themes and quotes."""
+
+    results: SearchResults
+    totals: dict[str, int]  # per SearchResults name: films, people, themes, quotes
+
+    @property
+    def count(self) -> int:
+        return sum(self.totals.values())
+
+
+def search_page(raw_query: str | None, *, start: int, size: int) -> SearchPage:
+    """Return the matches from `start` to `start + size` in the order the kinds are listed.
+
+    The totals come from one count per kind; the hits from the same ranked ids as
+    `search`, asked for as deep as the page reaches, then only the page's slice of each
+    kind is read. Three statements at most, whatever the page.
+    """
+    query = normalise_query(raw_query)
+    terms = _query_terms(query)
+    results = SearchResults(query=query)
+    if not terms:
+        return SearchPage(results, dict.fromkeys(KINDS.values(), 0))
+    counts = _match_counts(terms)
+    slices, offset = {}, 0
+    for kind in KINDS:
+        total = counts.get(kind.value, 0)
+        first, last = max(start - offset, 0), min(start + size - offset, total)
+        if first < last:
+            slices[kind] = (first, last)
+        offset += total
+    if slices:
+        ids = _ranked_ids(terms, max(last for _first, last in slices.values()))
+        querysets = _published()
+        for kind, (first, last) in slices.items():
+            wanted = ids[kind][first:last]
+            found = querysets[kind].in_bulk(wanted)
+            hits = Hits([found[pk] for pk in wanted if pk in found])
+            setattr(results, KINDS[kind], hits)
+    totals = {name: counts.get(kind.value, 0) for kind, name in KINDS.items()}
+    return SearchPage(results, totals)
+
+
+def _published() -> dict:
+    return {
+        SearchKind.FILM: Film.objects.published().with_directors(),
+        SearchKind.PERSON: Person.objects.all(),
+        SearchKind.THEME: Theme.objects.all(),
+        SearchKind.QUOTE: Quote.objects.published().with_context(),
+    }
+
+
 def search(raw_query: str | None, *, limit: int = 20) -> SearchResults:
     """Return up to `limit` published hits of each kind for the reader's query."""
     query = normalise_query(raw_query)

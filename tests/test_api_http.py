@@ -325,7 +325,7 @@ def test_signed_in_clients_and_the_token_endpoint_are_throttled(
         ("get", "/api/v1/changes/?since=0001-01-01T00:00:00%2B23:00", 400),
         ("get", "/api/v1/search/?q=%00", 400),
         ("get", "/api/v1/films/?search=%00abc", 400),
-        ("get", "/api/v1/search/?limit=-1", 400),
+        ("get", "/api/v1/search/?page_size=-1", 400),
     ],
 )
 def test_errors_are_json(api_client, film, method, path, status):

@@ -99,10 +99,11 @@ ENDPOINTS = [
     ("/api/v1/collections/keling/", 4),
     ("/api/v1/milestones/", 2),
     ("/api/v1/milestones/{milestone}/", 1),
-    # The ranked ids of every kind in one statement, then each kind with hits (here films
-    # and their directors, quotes and their films' directors).
-    ("/api/v1/search/?q=麦收", 5),
-    ("/api/v1/search/?q=wheat", 5),
+    # The matches of every kind counted in one statement, their ranked ids in another,
+    # then the films on the page and their directors (test_search_query_count_is_bounded).
+    ("/api/v1/search/?q=wheat&page_size=1", 4),
+    ("/api/v1/films/?expand=directors,themes,quotes,citations", 8),
+    ("/api/v1/films/{film}/?fields=slug&expand=directors,themes,quotes,citations", 10),
     ("/api/v1/changes/", 2),
     ("/api/v1/changes/?since=2020-01-01T00:00:00Z&page_size=100", 2),
     ("/api/v1/export/", 31),  # films carry their production records: 2 queries more
@@ -123,6 +124,16 @@ def test_query_count_is_fixed_whatever_the_data(api_client, dataset, django_asse
     measure()
     add_rows(dataset["collection"], 100, "more")  # a new content version: no cache hits
     measure()
+
+
+def test_search_query_count_is_bounded(api_client, dataset, django_assert_max_num_queries):
+    # Count, ranked ids, then per kind on the page its rows (films and quotes also their
+    # films' directors): at most 2 + 6, whatever the data and however deep the page.
+    for prefix in ("more", "even-more"):
+        for query in ("q=wheat", "q=%E9%BA%A6%E6%94%B6", "q=wheat&page=2&page_size=1"):
+            with django_assert_max_num_queries(8):
+                assert api_client.get(f"/api/v1/search/?{query}").status_code == 200
+        add_rows(dataset["collection"], 100, prefix)
 
 
 def test_curators_pay_only_for_authentication(token_client, dataset, django_assert_num_queries):

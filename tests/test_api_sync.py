@@ -43,25 +43,40 @@ def test_search_gives_typed_hits_in_both_languages(api_client, wheat):
         "page_url_zh": "http://testserver/zh-hans/films/wheat-harvest/",
     }
     assert quote["label"] == "At wheat harvest" and quote["label_zh"] == "麦收时节"
-    assert body["more"] == {"films": False, "people": False, "themes": False, "quotes": False}
+    assert body["count"] == 2 and body["next"] is None and body["previous"] is None
+    assert body["totals"] == {"films": 1, "people": 0, "themes": 0, "quotes": 1}
     english = api_client.get("/api/v1/search/?q=HARVEST").json()
     assert {hit["type"] for hit in english["results"]} == {"film", "theme", "quote"}
     assert "hidden" not in [hit["slug"] for hit in english["results"]]
 
 
-def test_search_limit_and_empty_queries(api_client, wheat):
+def test_search_counts_every_match_and_pages_through_them(api_client, wheat):
     FilmFactory.create_batch(3, title_zh="麦子")
-    limited = api_client.get("/api/v1/search/?q=麦&limit=2").json()
-    assert [hit["type"] for hit in limited["results"]].count("film") == 2
-    assert limited["more"]["films"] is True
+    first = api_client.get("/api/v1/search/", {"q": "麦", "page_size": 2}).json()
+    assert first["count"] == 5  # four films and the quote, not the two hits shown
+    assert first["totals"] == {"films": 4, "people": 0, "themes": 0, "quotes": 1}
+    assert [hit["type"] for hit in first["results"]] == ["film", "film"]
+    assert first["previous"] is None
+    second = api_client.get(first["next"]).json()
+    assert [hit["type"] for hit in second["results"]] == ["film", "film"]
+    third = api_client.get(second["next"]).json()
+    assert [hit["type"] for hit in third["results"]] == ["quote"] and third["next"] is None
+    assert third["previous"] == second["next"].replace("page=3", "page=2")
+    seen = [hit["id"] for page in (first, second) for hit in page["results"]]
+    assert len(set(seen)) == 4  # every film once, no page overlapping another
     empty = api_client.get("/api/v1/search/?q=").json()
     assert empty == {
         "query": "",
         "count": 0,
-        "more": {"films": False, "people": False, "themes": False, "quotes": False},
+        "totals": {"films": 0, "people": 0, "themes": 0, "quotes": 0},
+        "next": None,
+        "previous": None,
         "results": [],
     }
-    assert api_client.get("/api/v1/search/?q=x&limit=500").status_code == 400
+    beyond = api_client.get("/api/v1/search/", {"q": "麦", "page": 4, "page_size": 2})
+    assert beyond.status_code == 404
+    assert api_client.get("/api/v1/search/?q=x&page_size=500").status_code == 400
+    assert api_client.get("/api/v1/search/?q=x&page=0").status_code == 400
 
 
 # -- The change feed -----------------------------------------------------------------------

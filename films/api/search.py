@@ -60,19 +60,25 @@ class QuoteHitSerializer(HitSerializer):
         return None
 
 
-class SearchMoreSerializer(serializers.Serializer):
-    films = serializers.BooleanField()
-    people = serializers.BooleanField()
-    themes = serializers.BooleanField()
-    quotes = serializers.BooleanField()
+class SearchTotalsSerializer(serializers.Serializer):
+    films = serializers.IntegerField()
+    people = serializers.IntegerField()
+    themes = serializers.IntegerField()
+    quotes = serializers.IntegerField()
 
 
 class SearchResultsSerializer(serializers.Serializer):
-    """The answer to a search: the query as understood, the hits, and where there are more."""
+    """One page of a search: the query as understood, the totals, the page's hits, links.
+
+    Hits are listed films first, then people, themes and quotes, each kind in rank
+    order; `next` and `previous` page through all of them, as on every other list.
+    """
 
     query = serializers.CharField(help_text="The query after normalisation (NFKC, spaces).")
-    count = serializers.IntegerField(help_text="The number of hits in `results`.")
-    more = SearchMoreSerializer(help_text="Per type: whether there are hits beyond the limit.")
+    count = serializers.IntegerField(help_text="The number of matches, of every kind.")
+    totals = SearchTotalsSerializer(help_text="The number of matches of each kind.")
+    next = serializers.URLField(allow_null=True, help_text="The next page, if any.")
+    previous = serializers.URLField(allow_null=True, help_text="The previous page, if any.")
     results = HitSerializer(many=True)
 
     hit_serializers = {
@@ -82,15 +88,17 @@ class SearchResultsSerializer(serializers.Serializer):
         "quotes": QuoteHitSerializer,
     }
 
-    def to_representation(self, results):
+    def to_representation(self, page):
         hits = []
         for kind, serializer_class in self.hit_serializers.items():
             # One context for all: the link templates are reversed once per answer.
-            items = getattr(results, kind).items
+            items = getattr(page.results, kind).items
             hits.extend(serializer_class(items, many=True, context=self.context).data)
         return {
-            "query": results.query,
-            "count": len(hits),
-            "more": {kind: getattr(results, kind).has_more for kind in self.hit_serializers},
+            "query": page.results.query,
+            "count": page.count,
+            "totals": page.totals,
+            "next": self.context["next"],
+            "previous": self.context["previous"],
             "results": hits,
         }

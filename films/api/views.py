@@ -7,7 +7,9 @@ drafts, the public cache and safe writes come from `core.api.views.ContentViewSe
 
 from django.db.models import ProtectedError
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.response import Response
+from rest_framework.utils.urls import remove_query_param, replace_query_param
 
 from core.api.errors import ID_PATTERN
 from core.api.views import ContentViewSet, ReadOnlyApiView
@@ -16,7 +18,7 @@ from films.api.cite import CitableMixin, citation_responses
 from films.api.expand import FILM_EXPANSIONS
 from films.api.search import SearchResultsSerializer
 from films.models import Collection, Film, Milestone, Quote, Source, Theme
-from films.search import MAX_QUERY_LENGTH, search
+from films.search import MAX_QUERY_LENGTH, search_page
 
 
 @extend_schema_view(
@@ -123,7 +125,7 @@ class SearchView(ReadOnlyApiView):
     麦收 is found inside a longer Chinese title; published entries only.
     """
 
-    cache_params = ("q", "limit")
+    cache_params = ("q", "page", "page_size")
     strict_params = True
 
     @extend_schema(
@@ -134,16 +136,36 @@ class SearchView(ReadOnlyApiView):
                 str,
                 description=f"What to look for (up to {MAX_QUERY_LENGTH} characters are used).",
             ),
-            OpenApiParameter(
-                "limit", int, description="Hits per type, 1 to 50 (default 20).", required=False
-            ),
+            OpenApiParameter("page", int, description="A page number within the results."),
+            OpenApiParameter("page_size", int, description="Hits per page, 1 to 100 (20)."),
         ],
         responses=SearchResultsSerializer,
     )
     def get(self, request):
-        limit = request.query_params.get("limit", "20")
-        if not limit.isdigit() or not 1 <= int(limit) <= 50:
-            return Response({"limit": ["Give a whole number from 1 to 50."]}, status=400)
-        results = search(request.query_params.get("q"), limit=int(limit))
-        context = {"request": request}
-        return Response(SearchResultsSerializer(results, context=context).data)
+        size = _whole_number(request, "page_size", 20, 100)
+        number = _whole_number(request, "page", 1, None)
+        page = search_page(request.query_params.get("q"), start=(number - 1) * size, size=size)
+        last = max(1, -(-page.count // size))
+        if number > last:
+            raise NotFound("Invalid page.")
+        context = {
+            "request": request,
+            "next": _page_link(request, number + 1) if number < last else None,
+            "previous": _page_link(request, number - 1) if number > 1 else None,
+        }
+        return Response(SearchResultsSerializer(page, context=context).data)
+
+
+def _whole_number(request, name: str, default: int, most: int | None) -> int:
+    value = request.query_params.get(name, str(default))
+    if not value.isdigit() or int(value) < 1 or (most is not None and int(value) > most):
+        upto = f" to {most}" if most is not None else " or more"
+        raise ValidationError({name: [f"Give a whole number from 1{upto}."]})
+    return int(value)
+
+
+def _page_link(request, number: int) -> str:
+    url = request.build_absolute_uri()
+    return (
+        remove_query_param(url, "page") if number == 1 else replace_query_param(url, "page", number)
+    )
