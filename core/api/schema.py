@@ -82,6 +82,15 @@ def _names_parameter(name: str, names: list[str], description: str) -> OpenApiPa
     )
 
 
+CSV_SCHEMA = {
+    "type": "string",
+    "description": (
+        "With ?format=csv or Accept: text/csv: UTF-8 with a byte-order mark, a header row "
+        "of the fields, one row per entry, nested values as JSON; a list's next and "
+        "previous pages in the Link header."
+    ),
+}
+
 _READ_ERRORS = (400, 401, 404, 406, 429)
 _WRITE_ERRORS = (400, 401, 403, 404, 406, 413, 415, 429)
 
@@ -156,6 +165,10 @@ class ApiAutoSchema(AutoSchema):
         operation = super().get_operation(path, path_regex, path_prefix, method, registry)
         if operation is not None:
             self.add_error_responses(operation["responses"])
+            for response in operation["responses"].values():
+                csv_content = response.get("content", {}).get("text/csv")
+                if csv_content is not None:
+                    csv_content["schema"] = CSV_SCHEMA
         return operation
 
     def add_error_responses(self, responses: dict) -> None:

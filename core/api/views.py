@@ -17,7 +17,11 @@ from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
 from django.utils import translation
-from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.cache import (
+    get_conditional_response,
+    patch_cache_control,
+    patch_vary_headers,
+)
 from django.utils.http import http_date, parse_etags
 from rest_framework import exceptions, status, viewsets
 from rest_framework.permissions import AllowAny
@@ -30,6 +34,7 @@ from rest_framework.views import APIView
 from core.api import shape
 from core.api.defaults import add_rate_limit_headers
 from core.api.errors import SLUG_PATTERN, PayloadTooLarge, PreconditionFailed
+from core.api.renderers import CSVRenderer
 from core.caching import current_version, mark_public, version_etag, version_timestamp
 
 # -- Views -----------------------------------------------------------------------------
@@ -128,6 +133,8 @@ class ApiViewMixin:
             patch_cache_control(response, private=True, no_cache=True)
         elif request.method in ("GET", "HEAD"):
             mark_public(response)
+        if len(self.renderer_classes) > 1:
+            patch_vary_headers(response, ["Accept"])  # the format may follow Accept
         if isinstance(request, Request):
             counted = getattr(self, "_throttles", None)
             throttles = counted if counted is not None else self.get_throttles()
@@ -212,6 +219,8 @@ class ContentViewSet(ApiViewMixin, viewsets.ModelViewSet):
 
     lookup_field = "slug"
     lookup_value_regex = SLUG_PATTERN
+    # JSON, and CSV (`?format=csv` or Accept: text/csv) for spreadsheets.
+    renderer_classes = [*api_settings.DEFAULT_RENDERER_CLASSES, CSVRenderer]
     model = None
     list_serializer_class = None
     detail_serializer_class = None

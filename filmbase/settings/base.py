@@ -71,6 +71,8 @@ MIDDLEWARE = [
     "corsheaders.middleware.CorsMiddleware",
     # whitenoise, with security headers and without unused bundle files (core/staticfiles.py).
     "core.staticfiles.StaticFilesMiddleware",
+    # gzip for the export only, outside the cache (core/compression.py says why only there).
+    "core.compression.GZipPathsMiddleware",
     "core.caching.PublicCacheMiddleware",
     # Anonymous reads may use the read replica, when one is configured (core/routers.py).
     "core.routers.ReplicaMiddleware",
@@ -322,6 +324,9 @@ X_FRAME_OPTIONS = "DENY"
 # `make run` serves uploaded posters itself; production turns this off (object storage).
 FILMBASE_SERVE_MEDIA = env_bool("FILMBASE_SERVE_MEDIA", True)
 # Reader lists: how many entries a page shows.
+# Answers compressed with gzip when the client accepts it (core/compression.py).
+FILMBASE_GZIP_PATHS = ["/api/v1/export/"]
+
 FILMBASE_PAGE_SIZE = {"films": 24, "directors": 30, "people": 60, "themes": 60, "quotes": 20}
 
 # -- REST API v1 (core/api/, filmbase/api_router.py) ------------------------------

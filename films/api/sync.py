@@ -17,16 +17,20 @@ from django.db.models import Case, CharField, F, IntegerField, OuterRef, Q, Subq
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import serializers
 from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
+from rest_framework.settings import api_settings
 
 from core.api.defaults import Pagination
 from core.api.fields import LinkField
+from core.api.renderers import CSVZipRenderer, JSONLinesRenderer
 from core.api.views import ReadOnlyApiView, can_see_drafts, conditional, content_etag
 from core.caching import cacheable_host, release_token
 from films import people as credited
+from films.api import dumps
 from films.api.people import PersonDetailSerializer
 from films.api.serializers import (
     FilmDetailSerializer,
@@ -297,10 +301,29 @@ class ExportView(ReadOnlyApiView):
     version (and host, since it holds absolute links) and then served from the cache.
     """
 
-    @extend_schema(operation_id="export", responses=ExportSerializer)
+    renderer_classes = [*api_settings.DEFAULT_RENDERER_CLASSES, JSONLinesRenderer, CSVZipRenderer]
+
+    @extend_schema(
+        operation_id="export",
+        responses={
+            (200, "application/json"): ExportSerializer,
+            (200, "application/jsonl"): OpenApiResponse(
+                OpenApiTypes.STR, description=dumps.JSONL_HELP
+            ),
+            (200, "application/zip"): OpenApiResponse(
+                OpenApiTypes.BINARY, description=dumps.CSV_HELP
+            ),
+        },
+    )
     def get(self, request):
         etag = content_etag()
-        return conditional(request, etag, lambda: Response(self._document(request, etag)))
+        return conditional(
+            request,
+            etag,
+            lambda: Response(
+                dumps.in_format(self._document(request, etag), request.accepted_renderer.format)
+            ),
+        )
 
     def _document(self, request, etag: str | None):
         host = cacheable_host(request)  # the page cache's rule: no entry per Host variant
