@@ -10,6 +10,7 @@ from django.views.static import serve
 
 from core import views as site_views
 from core.api import errors as api_errors
+from films import feeds as film_feeds
 from films import making_views
 from films import sitemaps as film_sitemaps
 from films import urls as film_urls
@@ -37,6 +38,7 @@ urlpatterns += i18n_patterns(
     path("search/", film_views.search, name="search"),
     path("about/", film_views.about, name="about"),
     path("making/", making_views.making, name="making"),
+    path("feed/", film_feeds.changes_feed, name="feed"),
     path("", include((film_urls.people_patterns, "people"))),
     prefix_default_language=False,
 )
