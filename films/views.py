@@ -22,6 +22,7 @@ from films.making_views import production_groups
 from films.models import Citation, Collection, Film, Milestone, Quote, Theme
 from films.models.base import reading_chinese
 from films.search import search as run_search
+from films.share_images import share_image_url
 from people.models import Person
 
 HOME_FILMS = 12
@@ -103,7 +104,9 @@ def film_detail(request, slug):
         else _("A film by %(names)s.")
         % {"names": ", ".join(person.label for person in film.directors)},
         "og_type": "video.movie",
-        "og_image": request.build_absolute_uri(film.poster.url) if film.poster else "",
+        "og_image": request.build_absolute_uri(film.poster.url)
+        if film.poster
+        else share_image_url(request, film),
         "film": film,
         "quotes": quotes,
         "footnotes": footnotes_for(film.source_citations, quotes, statements),

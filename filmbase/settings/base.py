@@ -324,6 +324,9 @@ X_FRAME_OPTIONS = "DENY"
 # `make run` serves uploaded posters itself; production turns this off (object storage).
 FILMBASE_SERVE_MEDIA = env_bool("FILMBASE_SERVE_MEDIA", True)
 # Reader lists: how many entries a page shows.
+# Rendered share images of the films (og:image), one PNG per poster (films/share_images.py).
+FILMBASE_SHARE_IMAGE_DIR = VAR_DIR / "share"
+
 # Answers compressed with gzip when the client accepts it (core/compression.py).
 FILMBASE_GZIP_PATHS = ["/api/v1/export/"]
 
