@@ -19,7 +19,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from django.utils.html import format_html
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from films.models import Film
 from films.posters import palette, poster_svg
@@ -80,7 +80,7 @@ def share_image_url(request, film) -> str:
     return request.build_absolute_uri(path)
 
 
-@require_GET
+@require_safe
 def share_image(request, slug, digest):
     """Serve a film's share image; an address of an earlier poster leads to the current."""
     film = get_object_or_404(Film.objects.published().with_directors(), slug=slug)

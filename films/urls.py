@@ -6,7 +6,7 @@ Every film, person, quote and source page `<page>` offers its reference for down
 `cite-bib`, `cite-json` and `cite-ris` in the page's namespace.
 """
 
-from django.urls import path, re_path
+from django.urls import path
 
 from core.citations import FORMATS
 from films import cite_views, person_views, share_images, views
@@ -22,11 +22,7 @@ film_patterns = [
     path("", views.film_list, name="list"),
     path("<slug:slug>/", views.film_detail, name="detail"),
     *cite_patterns("<slug:slug>/", cite_views.film_cite),
-    re_path(
-        r"^(?P<slug>[-a-zA-Z0-9_]+)/share-(?P<digest>[0-9a-f]{20})\.png$",
-        share_images.share_image,
-        name="share-image",
-    ),
+    path("<slug:slug>/share-<slug:digest>.png", share_images.share_image, name="share-image"),
 ]
 theme_patterns = [
     path("", views.theme_list, name="list"),

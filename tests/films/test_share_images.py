@@ -32,7 +32,8 @@ def test_a_film_page_offers_its_poster_as_a_1200_by_630_png(client, works, setti
     assert png[:8] == b"\x89PNG\r\n\x1a\n"
     assert struct.unpack(">II", png[16:24]) == (1200, 630)
     assert len(list(settings.FILMBASE_SHARE_IMAGE_DIR.glob("*.png"))) == 1
-    client.get(url.removeprefix("http://testserver"))  # served from the file, not re-rendered
+    head = client.head(url.removeprefix("http://testserver"))  # link checkers ask HEAD
+    assert head.status_code == 200 and head["Content-Type"] == "image/png"
     assert len(list(settings.FILMBASE_SHARE_IMAGE_DIR.glob("*.png"))) == 1
     chinese = _og_image(client, "/zh-hans/films/wheat-harvest/")
     assert chinese.startswith("http://testserver/zh-hans/films/wheat-harvest/share-")
