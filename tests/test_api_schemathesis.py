@@ -150,7 +150,9 @@ def test_every_operation_conforms_to_the_schema(
     who, existing_entries, curator, api_settings, wsgi_app, capsys
 ):
     schema = schemathesis.openapi.from_wsgi("/api/v1/schema/?format=json", wsgi_app)
-    headers = {}
+    # The WSGI transport sends requests' default Accept-Encoding (gzip) but, unlike a
+    # client over HTTP, does not decode the answer; the export's gzip has its own tests.
+    headers = {"Accept-Encoding": "identity"}
     modes = [schemathesis.GenerationMode.POSITIVE]
     if who == "curator":
         headers["Authorization"] = f"Token {Token.objects.create(user=curator).key}"
