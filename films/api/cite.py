@@ -12,8 +12,9 @@ from django.utils.translation import override
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse
 from rest_framework.response import Response
-from rest_framework.settings import api_settings
 
+from core.api.renderers import CSVRenderer
+from core.api.views import ContentViewSet
 from core.citations import BIBTEX, CITATION_RENDERERS, CSL_JSON, RIS
 from films.citations import item_for, page_address
 
@@ -48,6 +49,9 @@ def citation_responses(serializer) -> dict:
             description="A CSL-JSON document: a list of one item.",
         ),
         (200, RIS): text,
+        (200, CSVRenderer.media_type): OpenApiResponse(
+            OpenApiTypes.STR, description="The entry as one CSV row (?format=csv)."
+        ),
     }
 
 
@@ -57,7 +61,7 @@ class CitableMixin:
     citation_kind: str = ""
     # All of them on the class, so that the public cache keys a detail's answer on these
     # Accept values too (core/caching.py `_variant`); only a detail offers the citations.
-    renderer_classes = [*api_settings.DEFAULT_RENDERER_CLASSES, *CITATION_RENDERERS]
+    renderer_classes = [*ContentViewSet.renderer_classes, *CITATION_RENDERERS]
 
     def get_renderers(self):
         renderers = super().get_renderers()
