@@ -44,6 +44,16 @@ def test_export_as_csv_is_a_zip_of_one_file_per_type_with_a_readme(api_client, w
     assert json.loads(wheat["directors"])[0]["slug"] == "jia-zhangke"
 
 
+@pytest.mark.parametrize("dump", ["json", "jsonl", "csv"])
+def test_every_dump_revalidates(api_client, token_client, works, dump):
+    for client in (api_client, token_client):  # the public cache, and the view itself
+        first = client.get(f"/api/v1/export/?format={dump}")
+        again = client.get(f"/api/v1/export/?format={dump}", HTTP_IF_NONE_MATCH=first["ETag"])
+        assert again.status_code == 304 and again.content == b""
+        star = client.get(f"/api/v1/export/?format={dump}", HTTP_IF_NONE_MATCH="*")
+        assert star.status_code == 304
+
+
 def test_export_is_gzipped_for_clients_that_accept_it(api_client, works):
     plain = api_client.get("/api/v1/export/?format=jsonl")
     assert "Content-Encoding" not in plain

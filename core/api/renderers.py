@@ -68,6 +68,8 @@ class JSONLinesRenderer(BaseRenderer):
     charset = "utf-8"
 
     def render(self, data, accepted_media_type=None, renderer_context=None):
+        if data is None:  # a 304 has no body
+            return b""
         lines = [orjson.dumps({"type": "header", **data["header"]})]
         lines += [orjson.dumps({"type": kind, "data": entity}) for kind, entity in data["entities"]]
         return b"\n".join(lines) + b"\n"
@@ -85,6 +87,8 @@ class CSVZipRenderer(BaseRenderer):
     render_style = "binary"
 
     def render(self, data, accepted_media_type=None, renderer_context=None):
+        if data is None:  # a 304 has no body
+            return b""
         buffer = io.BytesIO()
         with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
             archive.writestr("README.txt", data["readme"])
