@@ -2,7 +2,7 @@
 entries embedded in full instead of as references.
 
 A small mixin of ours rather than drf-flex-fields: that library leaves both parameters
-and the shapes they give out of the OpenAPI schema (its issues #73 and #143, open) and
+and the shapes they give out of the OpenAPI schema (its tracker: #73 and #143, open) and
 ignores names it does not know, where filmbase answers 400 naming the valid ones. Here
 the viewset declares what it can expand (`Expansion`), the serializers stay DRF's own,
 and an expanded list prefetches what it embeds, so its query count stays fixed.
