@@ -14,6 +14,7 @@ from collections import Counter
 import pytest
 from django.apps import apps
 
+from bench.harness import wait_for
 from core.content import ContentModel
 from films.backup import MODEL_ORDER
 from tests.system.conftest import _fresh_database
@@ -22,6 +23,9 @@ pytestmark = pytest.mark.system
 
 WRITERS = 2
 EXPORTS = 3
+# Bounds a wait for writes that never come, not their pace: a loaded 2-core CI machine
+# may take seconds for one API write while the other database's suite runs beside it.
+WRITE_TIMEOUT = 120
 
 
 def check_snapshot(document: dict) -> Counter:
@@ -115,9 +119,18 @@ def test_a_backup_taken_during_writes_is_a_snapshot_that_restores_exactly(site_f
     for curator in curators:
         curator.start()
     exports = []
+    since = 0.0
     try:
-        time.sleep(2)
         for n in range(EXPORTS):
+            # Each export meets writes it has not seen: every writer had one acknowledged
+            # since the last export (or it failed, which the end of the test reports).
+            wait_for(
+                lambda since=since: all(
+                    c.failures or any(at > since for at, _ in c.acknowledged) for c in curators
+                ),
+                WRITE_TIMEOUT,
+                "a write acknowledged to every writer",
+            )
             started = time.monotonic()
             before = {slug for c in curators for at, slug in c.acknowledged if at < started}
             path = tmp_path / f"export-{n}.json"
@@ -131,7 +144,7 @@ def test_a_backup_taken_during_writes_is_a_snapshot_that_restores_exactly(site_f
             }
             assert before <= people, "an acknowledged write is missing from the backup"
             exports.append((path, counts, len(before)))
-            time.sleep(1)
+            since = started
     finally:
         for curator in curators:
             curator.stop.set()
