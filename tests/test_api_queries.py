@@ -103,7 +103,7 @@ ENDPOINTS = [
     # then the films on the page and their directors (test_search_query_count_is_bounded).
     ("/api/v1/search/?q=wheat&page_size=1", 4),
     ("/api/v1/films/?expand=directors,themes,quotes,citations", 8),
-    ("/api/v1/films/{film}/?fields=slug&expand=directors,themes,quotes,citations", 10),
+    ("/api/v1/films/{film}/?fields=slug&expand=directors,themes,quotes,citations", 12),
     ("/api/v1/changes/", 2),
     ("/api/v1/changes/?since=2020-01-01T00:00:00Z&page_size=100", 2),
     ("/api/v1/export/", 31),  # films carry their production records: 2 queries more
