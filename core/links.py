@@ -16,7 +16,11 @@ from django.urls import reverse
 from django.utils import translation
 
 # Stand-ins that match the slug and id URL patterns, and occur in no real address.
-_PLACEHOLDERS = {"slug": "0filmbase0placeholder0", "id": "31415926535897932384626"}
+_PLACEHOLDERS = {
+    "slug": "0filmbase0placeholder0",
+    "id": "31415926535897932384626",
+    "page_key": "0filmbase0placeholder0",
+}
 
 
 @functools.cache

@@ -34,7 +34,7 @@ urlpatterns += i18n_patterns(
     path("films/", include((film_urls.film_patterns, "films"))),
     path("themes/", include((film_urls.theme_patterns, "themes"))),
     path("quotes/", include((film_urls.quote_patterns, "quotes"))),
-    path("sources/", include((film_urls.source_cite_patterns, "source-cite"))),
+    path("sources/", include((film_urls.source_patterns, "sources"))),
     path("search/", film_views.search, name="search"),
     path("about/", film_views.about, name="about"),
     path("making/", making_views.making, name="making"),

@@ -94,8 +94,8 @@ class FilmQuoteInline(StackedInline):
 class CitationInline(TabularInline):
     model = Citation
     extra = 0
-    autocomplete_fields = ["source"]
-    fields = ["source", "topic", "note", "note_zh", "order"]
+    autocomplete_fields = ["source", "theme"]
+    fields = ["source", "topic", "theme", "note", "note_zh", "order"]
 
 
 class ProductionStatementInline(StackedInline):
@@ -237,10 +237,10 @@ class ThemeAdmin(ContentAdmin):
 
 @admin.register(Source)
 class SourceAdmin(ContentAdmin):
-    list_display = ["key", "title", "outlet", "language", "published_on"]
+    list_display = ["key", "title", "outlet", "kind", "read_copy", "language", "published_on"]
     list_display_links = ["key", "title"]
-    list_filter = ["language", NeedsChineseFilter]
-    search_fields = ["key", "title", "outlet", "url", "note", "note_zh"]
+    list_filter = ["language", "kind", "read_copy", NeedsChineseFilter]
+    search_fields = ["key", "title", "outlet", "url", "original_url", "note", "note_zh"]
 
 
 @admin.register(Collection)
@@ -291,9 +291,9 @@ class CreditAdmin(HistoryAdmin):
 class CitationAdmin(HistoryAdmin):
     list_display = ["source", "topic", "note", "note_zh", "film", "person", "collection"]
     list_filter = ["topic", NeedsChineseFilter]
-    list_select_related = ["source", "film", "person", "collection"]
+    list_select_related = ["source", "film", "person", "collection", "theme"]
     search_fields = ["note", "note_zh", "source__key", "source__title"]
-    autocomplete_fields = ["source", "film", "person", "collection"]
+    autocomplete_fields = ["source", "film", "person", "collection", "theme"]
 
 
 class PersonQuoteInline(StackedInline):
@@ -317,7 +317,7 @@ class PersonAdmin(ContentAdmin):
     prepopulated_fields = {"slug": ["name"]}
     inlines = [PersonLinkInline, PersonQuoteInline, PersonCitationInline]
     fieldsets = [
-        (None, {"fields": ["slug", "name", "name_zh", "other_names"]}),
+        (None, {"fields": ["slug", "name", "name_is_ours", "name_zh", "other_names"]}),
         (
             _("Profile"),
             {

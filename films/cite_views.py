@@ -13,7 +13,8 @@ from django.views.decorators.http import require_GET
 from core.caching import public_cache
 from core.citations import FORMATS, WRITERS
 from films.citations import item_for, page_address
-from films.models import Film, Source
+from films.models import Film
+from films.source_views import by_key
 from films.views import published_quote
 from people.models import Person
 
@@ -55,9 +56,9 @@ def quote_cite(request, id, ext):
 
 @require_GET
 @public_cache
-def source_cite(request, key, ext):
+def source_cite(request, page_key, ext):
     """Download a source's reference, with filmbase's page of it as where it is listed."""
-    source = Source.objects.filter(key=key).first()
+    source = by_key(page_key)
     if source is None:
         raise Http404(_("There is no such source."))
     return download(request, "source", source, ext)

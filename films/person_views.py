@@ -90,7 +90,7 @@ def person_detail(request, slug):
         "films": filmography(person),
         "quotes": shown,
         "more_quotes": len(quotes) > PERSON_QUOTES,
-        "footnotes": footnotes_for(person.source_citations, shown),
+        "footnotes": footnotes_for(person.source_citations, shown, prose=[person]),
         "cite": cite_block(request, "person", person),
         "structured_data": ld.graph(
             ld.person(request, person), *(ld.quotation(request, quote) for quote in shown)

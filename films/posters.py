@@ -48,7 +48,7 @@ class _WordWrapper(textwrap.TextWrapper):
     """textwrap's line filling, fed the words of a Chinese text instead of its spaces.
 
     Chinese has no spaces between words. The words come from rjieba (jieba's dictionary
-    segmenter), so that a line ends between 未命名 and 作品, never inside either; names
+    segmenter), so that a line ends between 资料 and 导演, never inside either; names
     the caller knows (the directors') are kept whole even where the dictionary would
     split them. Punctuation sticks to its word, as UAX #14 wants: a line never starts
     with 、 or 》 nor ends with 《.

@@ -130,7 +130,7 @@ def seed_load(*, stdout=None) -> bool:
             order=order,
             premiere_date=collection.premiere_date,
             status=PublicationStatus.PUBLISHED,
-            **_without(row, "credits", "themes", "citations"),
+            **_without(row, "credits", "themes", "citations", "theme_citations"),
         )
         films[row["slug"]] = _save(film)
     report(f"{len(films)} films")
@@ -160,6 +160,20 @@ def seed_load(*, stdout=None) -> bool:
         cited += _citations("person", people[row["slug"]], row["citations"], sources)
     for row in film_rows:
         cited += _citations("film", films[row["slug"]], row["citations"], sources)
+        for order, (slug, key, note, note_zh) in enumerate(row.get("theme_citations", []), 100):
+            film, theme = films[row["slug"]], themes[slug]
+            _save(
+                Citation(
+                    source=sources[key],
+                    topic="themes",
+                    note=note,
+                    note_zh=note_zh,
+                    order=order,
+                    film=film,
+                    theme=theme,
+                )
+            )
+            cited += 1
     report(f"{cited} citations")
 
     for row in milestone_rows:

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from core.caching import public_cache
-from films.models import Film, Quote, Theme
+from films.models import Film, Quote, Source, Theme
 from people.models import Person
 
 
@@ -38,6 +38,7 @@ class PageSitemap(_Bilingual):
         "themes:list",
         "quotes:list",
         "making",
+        "sources:list",
         "about",
     )
 
@@ -71,19 +72,25 @@ class QuoteSitemap(_Bilingual):
         return Quote.objects.published().only("id", "updated_at").order_by("pk")
 
 
+class SourceSitemap(_Bilingual):
+    def items(self):
+        return Source.objects.only("key", "updated_at").order_by("pk")
+
+
 SITEMAPS = {
     "pages": PageSitemap,
     "films": FilmSitemap,
     "people": PersonSitemap,
     "themes": ThemeSitemap,
     "quotes": QuoteSitemap,
+    "sources": SourceSitemap,
 }
 
 
 @require_GET
 @public_cache
 def sitemap_index(request):
-    """List the sitemap's sections (pages, films, people, themes, quotes)."""
+    """List the sitemap's sections (pages, films, people, themes, quotes, sources)."""
     return sitemap_views.index(request, SITEMAPS, sitemap_url_name="sitemap-section")
 
 

@@ -128,7 +128,8 @@ def person(request, person) -> dict:
         data["description"] = bio.text
     if person.birth_year and not person.birth_year_note:
         data["birthDate"] = str(person.birth_year)
-    links = [link.url for link in person.links.all()]
+    # A page about their work (Tuzki for Wang Maomao) is not the same thing as them.
+    links = [link.url for link in person.links.all() if not link.is_about_their_work]
     if links:
         data["sameAs"] = links
     return data

@@ -9,7 +9,7 @@ Every film, person, quote and source page `<page>` offers its reference for down
 from django.urls import path
 
 from core.citations import FORMATS
-from films import cite_views, person_views, share_images, views
+from films import cite_views, person_views, share_images, source_views, views
 
 
 def cite_patterns(page: str, view) -> list:
@@ -39,4 +39,8 @@ people_patterns = [
     path("people/<slug:slug>/", person_views.person_detail, name="detail"),
     *cite_patterns("people/<slug:slug>/", cite_views.person_cite),
 ]
-source_cite_patterns = cite_patterns("<slug:key>/", cite_views.source_cite)
+source_patterns = [
+    path("", source_views.source_list, name="list"),
+    path("<str:page_key>/", source_views.source_detail, name="detail"),
+    *cite_patterns("<str:page_key>/", cite_views.source_cite),
+]

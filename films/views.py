@@ -40,6 +40,7 @@ def home(request):
     films = list(Film.objects.published().for_list()[: HOME_FILMS + 1])
     quote = Quote.objects.published().with_context().exclude(text="").first()
     context = {
+        "footnotes": footnotes_for(quotes=[quote] if quote else [], prose=[collection]),
         "title": localized(collection, "name").text
         if collection
         else _("Keling AI Director Co-Creation Project"),
@@ -97,6 +98,7 @@ def film_detail(request, slug):
     synopsis = localized(film, "synopsis")
     production = production_groups(film.production_statements)
     statements = [statement for group in production for statement in group.statements]
+    footnotes = footnotes_for(film.source_citations, quotes, statements, prose=[film])
     context = {
         "title": film.label,
         "description": summary(synopsis.text)
@@ -109,7 +111,8 @@ def film_detail(request, slug):
         else share_image_url(request, film),
         "film": film,
         "quotes": quotes,
-        "footnotes": footnotes_for(film.source_citations, quotes, statements),
+        "footnotes": footnotes,
+        "film_themes": _film_themes(film, footnotes),
         "making": production,
         "cite": cite_block(request, "film", film),
         "previous": previous,
@@ -128,7 +131,10 @@ def theme_list(request):
     page = paginate(request, Theme.objects.with_counts(), "themes")
     context = {
         "title": _("Themes"),
-        "description": _("What the works treat, as the sources describe them."),
+        "description": _(
+            "What the works treat, in our words; each film's theme shows the source that "
+            "states it, or is marked as our reading."
+        ),
         "page": page,
         "canonical_query": page_query(page),
     }
@@ -143,8 +149,18 @@ def theme_detail(request, slug):
     films = list(Film.objects.published().for_list().filter(themes=theme)[: THEME_FILMS + 1])
     quotes = list(Quote.objects.published().with_context().filter(themes=theme)[: THEME_QUOTES + 1])
     description = localized(theme, "description")
+    shown = films[:THEME_FILMS]
+    stated = list(
+        Citation.objects.filter(theme=theme, film__in=[f.pk for f in shown]).select_related(
+            "source"
+        )
+    )
+    footnotes = footnotes_for(stated, quotes[:THEME_QUOTES])
+    for film in shown:
+        film.theme_numbers = [footnotes.cite(c.source) for c in stated if c.film_id == film.pk]
     context = {
         "title": localized(theme, "name").text,
+        "footnotes": footnotes,
         "description": summary(description.text) if description else "",
         "theme": theme,
         "films": films[:THEME_FILMS],
@@ -157,6 +173,16 @@ def theme_detail(request, slug):
         ),
     }
     return render(request, "films/theme_detail.html", context)
+
+
+def _film_themes(film, footnotes) -> list[tuple]:
+    """Return the film's themes, each with the notes of the sources that state it;
+    a theme with none is our reading."""
+    stated: dict[int, list[int]] = {}
+    for citation in film.source_citations:
+        if citation.theme_id:
+            stated.setdefault(citation.theme_id, []).append(footnotes.cite(citation.source))
+    return [(theme, stated.get(theme.pk, [])) for theme in film.themes.all()]
 
 
 QUOTE_FILTERS = ("director", "film", "theme")
@@ -195,7 +221,7 @@ def _filter_fields(active: dict) -> list[dict]:
         "director": Person.objects.in_reading_order().only("slug", "name", "name_zh"),
         "film": Film.objects.published()
         .with_directors()
-        .only("slug", "title", "title_zh", "order"),
+        .only("slug", "title", "title_zh", "title_status", "order"),
         "theme": Theme.objects.only("slug", "name", "name_zh", "order"),
     }
     labels = {
@@ -258,6 +284,7 @@ def quote_list(request):
     page = paginate(request, quotes, "quotes")
     context.update(
         page=page,
+        footnotes=footnotes_for(quotes=list(page)),
         canonical_query=page_query(page, **{name: obj.slug for name, obj in active.items()}),
         structured_data=ld.graph(*(ld.quotation(request, quote) for quote in page)),
     )
@@ -274,6 +301,7 @@ def search(request):
         if results.query
         else _("Search"),
         "results": results,
+        "footnotes": footnotes_for(quotes=list(results.quotes)),
         "canonical_query": {"q": results.query} if results.query else {},
     }
     return render(request, "films/search.html", context)
@@ -287,12 +315,13 @@ def about(request):
         Prefetch("citations", queryset=Citation.objects.select_related("source"))
     ).first()
     citations = collection.citations.all() if collection else []
+    milestones = list(Milestone.objects.select_related("source"))
     context = {
         "title": _("About the project"),
         "description": summary(localized(collection, "description").text) if collection else "",
         "collection": collection,
-        "milestones": Milestone.objects.select_related("source"),
-        "footnotes": footnotes_for(citations),
+        "milestones": milestones,
+        "footnotes": footnotes_for(citations, prose=[collection], milestones=milestones),
         "structured_data": ld.graph(ld.series(request, collection)),
     }
     return render(request, "films/about.html", context)

@@ -13,7 +13,7 @@ from people.models import PersonLink
 class PersonLinkInline(TabularInline):
     model = PersonLink
     extra = 0
-    fields = ["label", "label_zh", "url", "order"]
+    fields = ["label", "label_zh", "url", "is_about_their_work", "order"]
 
 
 @admin.register(PersonLink)

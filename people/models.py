@@ -32,6 +32,11 @@ class Person(ContentModel):
         _("name"), max_length=200, help_text=_("The name in English or pinyin, e.g. Jia Zhangke.")
     )
     name_zh = models.CharField(_("Chinese name"), max_length=100, blank=True)
+    name_is_ours = models.BooleanField(
+        _("Latin spelling is ours"),
+        default=False,
+        help_text=_("Tick when no source gives this Latin spelling: pages say it is ours."),
+    )
     # Kept up to date by save(): the database can then sort and page by it.
     name_sort_zh = models.CharField(
         _("pinyin sort key"), max_length=400, blank=True, editable=False, db_index=True
@@ -126,6 +131,11 @@ class PersonLink(models.Model):
         _("label (Chinese)"), max_length=200, blank=True, validators=[validate_chinese_punctuation]
     )
     url = models.URLField(_("address"), max_length=1000)
+    is_about_their_work = models.BooleanField(
+        _("about their work"),
+        default=False,
+        help_text=_("Tick when the page is about their work, not them (kept out of sameAs)."),
+    )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     history = HistoricalRecords()

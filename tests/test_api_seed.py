@@ -18,8 +18,8 @@ class TestNineWorks:
             assert film["directors"], film["slug"]
             assert all(person["name"] and person["name_zh"] for person in film["directors"])
         statuses = [film["title_status"] for film in films["results"]]
-        assert statuses.count("confirmed") == 5
-        assert statuses.count("uncertain") == 2
+        assert statuses.count("confirmed") == 6  # 《花满渚》 since China Daily [S50]
+        assert statuses.count("uncertain") == 1
         assert statuses.count("unknown") == 2
 
     def test_the_nine_directors(self):

@@ -196,10 +196,15 @@ def test_a_reader_follows_film_director_theme_and_a_quote_source(visit, works):
     page.wait_for_url("**/themes/hometown/")
     assert page.locator("h1").inner_text() == "Hometown"
 
+    # A quote's source leads to the source's page, and from there out to the page read.
     source = page.locator("figure.quote cite a").first
-    href = source.get_attribute("href")
-    assert href == works["s4"].url
+    assert source.get_attribute("href") == works["s4"].get_absolute_url()
     source.click()
+    page.wait_for_url("**/sources/S4/")
+    out = page.locator(".facts").get_by_role("link", name=works["s4"].url)
+    href = out.get_attribute("href")
+    assert href == works["s4"].url
+    out.click()
     page.wait_for_url(href)
     assert tab.foreign_requests == [href]  # the only request that left the site: a click
 
@@ -235,7 +240,7 @@ PAGES = [
     ("/", 200),  # home
     ("/films/", 200),
     ("/films/wheat-harvest/", 200),  # a confirmed title
-    ("/films/hua-man-zhu/", 200),  # an uncertain title
+    ("/films/new-world/", 200),  # an uncertain title
     ("/films/xue-xiaolu-untitled/", 200),  # no title in our sources
     ("/directors/", 200),
     ("/people/jia-zhangke/", 200),
@@ -249,6 +254,8 @@ PAGES = [
     ("/search/?q=zzzz", 200),  # no results
     ("/about/", 200),
     ("/making/", 200),  # the works compared: a wide table in its own region
+    ("/sources/", 200),
+    ("/sources/S6/", 200),  # a source: the notes of every page lead here
     ("/no-such-page/", 404),
 ]
 

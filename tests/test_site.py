@@ -127,13 +127,13 @@ def test_sitemap_index_lists_its_sections(client, works):
     locations = [loc.text for loc in root.findall("s:sitemap/s:loc", SITEMAP_NS)]
     assert locations == [
         f"http://testserver/sitemap-{section}.xml"
-        for section in ("pages", "films", "people", "themes", "quotes")
+        for section in ("pages", "films", "people", "themes", "quotes", "sources")
     ]
 
 
 def test_sitemap_lists_every_published_page_in_both_languages_with_alternates(client, works):
     urls = {}
-    for section in ("pages", "films", "people", "themes", "quotes"):
+    for section in ("pages", "films", "people", "themes", "quotes", "sources"):
         root = _xml(client.get(f"/sitemap-{section}.xml"))
         for url in root.findall("s:url", SITEMAP_NS):
             links = url.findall("xhtml:link", SITEMAP_NS)
@@ -150,13 +150,16 @@ def test_sitemap_lists_every_published_page_in_both_languages_with_alternates(cl
         "/people/da-liu/",
         "/themes/hometown/",
         f"/quotes/{works['imagination'].pk}/",
+        "/sources/",
+        "/sources/S6/",
     ):
         english, chinese = f"http://testserver{path}", f"http://testserver/zh-hans{path}"
         assert english in urls and chinese in urls, path
         assert urls[english] == {"en": english, "zh-hans": chinese, "x-default": english}
     assert not [url for url in urls if "secret-draft" in url]
-    # pages, published films, people, themes, published quotes (not on a draft film)
-    assert len(urls) == 2 * (7 + 4 + 5 + 2 + 2)
+    # pages, published films, people, themes, published quotes (not on a draft film),
+    # sources
+    assert len(urls) == 2 * (8 + 4 + 5 + 2 + 2 + 2)
 
 
 def test_sitemap_errors_are_404s(client, works):
@@ -315,12 +318,13 @@ def test_the_admin_may_use_inline_styles_but_never_inline_scripts(curator_client
 
 
 MACHINE_QUERY_COUNTS = {
-    "/sitemap.xml": 8,
+    "/sitemap.xml": 10,
     "/sitemap-pages.xml": 0,
     "/sitemap-films.xml": 1,
     "/sitemap-people.xml": 1,
     "/sitemap-themes.xml": 1,
     "/sitemap-quotes.xml": 1,
+    "/sitemap-sources.xml": 1,
     "/robots.txt": 0,
     "/healthz": 1,
 }

@@ -49,5 +49,5 @@ def test_the_committed_mo_matches_the_po(catalogue):
 
 def test_django_serves_the_chinese_catalogue():
     with translation.override("zh-hans"):
-        assert translation.gettext("Untitled in our sources") == "资料中未见片名"
+        assert translation.gettext("Title not in our sources") == "片名未见于资料"
         assert translation.pgettext("a quote about a film", "on") == "谈"

@@ -330,7 +330,14 @@ FILMBASE_SHARE_IMAGE_DIR = VAR_DIR / "share"
 # Answers compressed with gzip when the client accepts it (core/compression.py).
 FILMBASE_GZIP_PATHS = ["/api/v1/export/"]
 
-FILMBASE_PAGE_SIZE = {"films": 24, "directors": 30, "people": 60, "themes": 60, "quotes": 20}
+FILMBASE_PAGE_SIZE = {
+    "films": 24,
+    "directors": 30,
+    "people": 60,
+    "themes": 60,
+    "quotes": 20,
+    "sources": 100,
+}
 
 # -- REST API v1 (core/api/, filmbase/api_router.py) ------------------------------
 # https://www.django-rest-framework.org/api-guide/settings/

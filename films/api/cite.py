@@ -22,7 +22,7 @@ CITE_URLS = {
     "film": ("films:cite-bib", "slug"),
     "person": ("people:cite-bib", "slug"),
     "quote": ("quotes:cite-bib", "id"),
-    "source": ("source-cite:cite-bib", "key"),
+    "source": ("sources:cite-bib", "page_key"),
 }
 
 
@@ -33,7 +33,7 @@ def page_path(kind: str, obj) -> str | None:
     try:
         with override("en"):
             cite_path = reverse(view_name, kwargs={lookup: value})
-    except NoReverseMatch:  # a source without a key has no page
+    except NoReverseMatch:  # an entry whose page cannot be addressed
         return None
     return cite_path.removesuffix("cite.bib")
 

@@ -6,7 +6,14 @@ the change feed) uses these, so they stay small and apart from the full resource
 
 from rest_framework import serializers
 
-from core.api.fields import LinkField, ReadSerializer, UriField, link_fields
+from core.api.fields import (
+    LinkField,
+    ReadSerializer,
+    SlugRelatedField,
+    UriField,
+    UriTextField,
+    link_fields,
+)
 from films.models import Citation, Collection, Film, Source, Theme
 
 
@@ -23,6 +30,8 @@ class FilmRefSerializer(ReadSerializer):
             "slug",
             "title",
             "title_zh",
+            "title_status",
+            "title_is_official",
             "display_title",
             "display_title_zh",
             "url",
@@ -50,11 +59,23 @@ class CollectionRefSerializer(ReadSerializer):
         read_only_fields = fields
 
 
-class SourceRefSerializer(ReadSerializer):
-    """A source as a footnote: what it is, where it is (`address`), and its API entry."""
+SOURCE_ADDRESS_FIELDS = ["address", "read_copy", "original_address", "kind"]
 
-    address = UriField(source="url", read_only=True)
+
+class SourceRefSerializer(ReadSerializer):
+    """A source as a footnote: what it is, the address read (`address`: a reprint or a
+    mirror when `read_copy` says so), the original's address where known, its API
+    entry and its pages."""
+
+    address = UriField(source="url", read_only=True, help_text="The address read (see read_copy).")
+    original_address = UriTextField(
+        source="original_url",
+        read_only=True,
+        help_text="The original's address when known and not the address read, else empty.",
+    )
     url = LinkField("api:source-detail", "id")
+    page_url = LinkField("sources:detail", "page_key")
+    page_url_zh = LinkField("sources:detail", "page_key", language="zh-hans")
 
     class Meta:
         model = Source
@@ -64,10 +85,12 @@ class SourceRefSerializer(ReadSerializer):
             "title",
             "title_zh",
             "outlet",
-            "address",
+            *SOURCE_ADDRESS_FIELDS,
             "language",
             "published_on",
             "url",
+            "page_url",
+            "page_url_zh",
         ]
         read_only_fields = fields
 
@@ -76,10 +99,16 @@ class CitationSerializer(ReadSerializer):
     """A footnote: the fact (`topic`, `note`) and the source that supports it."""
 
     source = SourceRefSerializer(read_only=True)
+    theme = serializers.SlugRelatedField(
+        slug_field="slug",
+        read_only=True,
+        allow_null=True,
+        help_text="The film's theme this source states, if the citation is for one.",
+    )
 
     class Meta:
         model = Citation
-        fields = ["topic", "note", "note_zh", "order", "source"]
+        fields = ["topic", "note", "note_zh", "order", "source", "theme"]
         read_only_fields = fields
 
 
@@ -87,7 +116,14 @@ class CitationWriteSerializer(serializers.ModelSerializer):
     """A footnote as written with its subject: the source by id, what it supports."""
 
     source = serializers.PrimaryKeyRelatedField(queryset=Source.objects.all())
+    theme = SlugRelatedField(
+        slug_field="slug",
+        queryset=Theme.objects.all(),
+        required=False,
+        allow_null=True,
+        help_text="For a film's theme that this source states: the theme's slug.",
+    )
 
     class Meta:
         model = Citation
-        fields = ["topic", "note", "note_zh", "order", "source"]
+        fields = ["topic", "note", "note_zh", "order", "source", "theme"]

@@ -6,8 +6,9 @@ reversed once per response and everything nested prefetched by the models' query
 
 from rest_framework import serializers
 
-from core.api.fields import LinkField, ReadSerializer, UriField
+from core.api.fields import LinkField, ReadSerializer, UriField, UriTextField
 from films.api.refs import (
+    SOURCE_ADDRESS_FIELDS,
     CitationSerializer,
     CitationWriteSerializer,
     CollectionRefSerializer,
@@ -26,18 +27,27 @@ SOURCE_LIST_FIELDS = [
     "title",
     "title_zh",
     "outlet",
-    "address",
+    *SOURCE_ADDRESS_FIELDS,
     "language",
     "published_on",
     "note",
     "note_zh",
     "url",
+    "page_url",
+    "page_url_zh",
 ]
 
 
 class SourceListSerializer(ReadSerializer):
-    address = UriField(source="url", read_only=True)
+    address = UriField(source="url", read_only=True, help_text="The address read (see read_copy).")
+    original_address = UriTextField(
+        source="original_url",
+        read_only=True,
+        help_text="The original's address when known and not the address read, else empty.",
+    )
     url = LinkField("api:source-detail", "id")
+    page_url = LinkField("sources:detail", "page_key")
+    page_url_zh = LinkField("sources:detail", "page_key", language="zh-hans")
 
     class Meta:
         model = Source
@@ -68,6 +78,9 @@ class SourceDetailSerializer(SourceListSerializer):
 
 class SourceWriteSerializer(WriteSerializer):
     address = UriField(source="url", max_length=2000)
+    original_address = UriField(
+        source="original_url", max_length=2000, required=False, allow_blank=True
+    )
 
     class Meta:
         model = Source
@@ -76,7 +89,10 @@ class SourceWriteSerializer(WriteSerializer):
             "title",
             "title_zh",
             "outlet",
+            "kind",
             "address",
+            "read_copy",
+            "original_address",
             "language",
             "published_on",
             "note",

@@ -28,7 +28,7 @@ from films.models.production import (
 )
 from films.models.quotes import Citation, Quote
 from films.models.search import SearchDocument, SearchKind
-from films.models.sources import Collection, Milestone, Source, Theme
+from films.models.sources import Collection, Milestone, ReadCopy, Source, SourceKind, Theme
 
 __all__ = [
     "CARD_FIELDS",
@@ -50,10 +50,12 @@ __all__ = [
     "ProductionStatement",
     "PublicationStatus",
     "Quote",
+    "ReadCopy",
     "Relation",
     "SearchDocument",
     "SearchKind",
     "Source",
+    "SourceKind",
     "Theme",
     "TitleStatus",
     "digital_source_type_uri",

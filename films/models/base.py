@@ -42,7 +42,8 @@ class CreditRole(models.TextChoices):
     PRODUCER = "producer", _("Producer")
     COMPOSER = "composer", _("Composer")
     CINEMATOGRAPHER = "cinematographer", _("Cinematographer")
-    ORIGINAL_AUTHOR = "original_author", _("Author of the original work")
+    # The sources say a novel *inspired* a film, never that the film adapts it.
+    INSPIRATION = "inspiration", _("Author of the work that inspired it")
     OTHER = "other", pgettext_lazy("credit role", "Other")
 
 

@@ -21,7 +21,7 @@ from films.models.sources import Collection, Theme
 from films.validators import ValidatedImageField
 
 # What a film card, a film's label and its JSON-LD in a list read (FilmQuerySet.for_list).
-CARD_FIELDS = ("slug", "title", "title_zh", "title_status", "poster")
+CARD_FIELDS = ("slug", "title", "title_zh", "title_status", "title_is_official", "poster")
 PERSON_CARD_FIELDS = ("slug", "name", "name_zh")
 
 
@@ -85,7 +85,7 @@ class FilmQuerySet(models.QuerySet):
             Prefetch(
                 "citations",
                 queryset=related(self, "citations")
-                .objects.select_related("source")
+                .objects.select_related("source", "theme")
                 .order_by("order", "pk"),
                 to_attr="source_citations",
             ),
@@ -135,7 +135,7 @@ class FilmQuerySet(models.QuerySet):
                 ),
                 Prefetch(
                     "citations",
-                    queryset=related(self, "citations").objects.select_related("source"),
+                    queryset=related(self, "citations").objects.select_related("source", "theme"),
                 ),
                 production_prefetch(self),
             )
@@ -302,26 +302,36 @@ class Film(ContentModel):
 
     @property
     def display_title(self) -> str:
-        """Return the English label: the title, else the Chinese title, else 'Untitled film by …'.
+        """Return the English label, saying how far the title goes.
 
-        Never an invented title: a film the sources leave untitled is called untitled.
+        The title (else the Chinese one), marked "(title unconfirmed)" when one source
+        only suggests it; for a film the sources give no title, "Title not in our
+        sources" with its directors. Never an invented title, and never "untitled": no
+        source says the film has no title.
         """
-        if self.title:
-            return self.title
-        if self.title_zh:
-            return self.title_zh
+        title = self.title or self.title_zh
+        if title:
+            if self.title_status == TitleStatus.UNCERTAIN:
+                return f"{title} (title unconfirmed)"
+            return title
         names = self._director_names("name", " & ")
-        return f"Untitled film by {names}" if names else "Untitled film"
+        return (
+            f"Title not in our sources (film by {names})" if names else "Title not in our sources"
+        )
 
     @property
     def display_title_zh(self) -> str:
-        """Return the Chinese label: the Chinese title, else the English one, else 无题作品."""
+        """Return the Chinese label: 《片名》, marked （片名待确认） when unconfirmed."""
         if self.title_zh:
-            return f"《{self.title_zh}》"
-        if self.title:
-            return self.title
-        names = self._director_names("name_zh", "、")
-        return f"{names}导演的未命名作品" if names else "未命名作品"
+            title = f"《{self.title_zh}》"
+        elif self.title:
+            title = self.title
+        else:
+            names = self._director_names("name_zh", "、")
+            return f"片名未见于资料（{names}导演作品）" if names else "片名未见于资料"
+        if self.title_status == TitleStatus.UNCERTAIN:
+            return f"{title}（片名待确认）"
+        return title
 
     @property
     def label(self) -> str:
@@ -339,22 +349,27 @@ class Film(ContentModel):
     def titles(self) -> list[Localized]:
         """Return the titles to show, the active language's first, each with its language.
 
-        A film with no title in either language gets the honest label ("Untitled film
-        by …"), never an invented title.
+        The first carries the title's status when one source only suggests it ("New
+        World (title unconfirmed)", "新世界（片名待确认）"); a film with no title in either
+        language gets the honest label ("Title not in our sources …").
         """
         english = Localized(self.title, "en") if self.title else None
         chinese = Localized(self.title_zh, "zh-Hans") if self.title_zh else None
         ordered = [chinese, english] if reading_chinese() else [english, chinese]
         titles = [title for title in ordered if title]
-        if titles:
-            return titles
-        return [Localized(self.label, html_lang(get_language()))]
+        if not titles:
+            return [Localized(self.label, html_lang(get_language()))]
+        if self.title_status == TitleStatus.UNCERTAIN:
+            main = titles[0]
+            mark = "（片名待确认）" if main.lang == "zh-Hans" else " (title unconfirmed)"
+            titles[0] = Localized(main.text + mark, main.lang)
+        return titles
 
     @property
     def title_status_text(self) -> str:
         """Return what a reader should know about the title, or '' when it is settled."""
         if self.title_status == TitleStatus.UNKNOWN:
-            return gettext("Untitled in our sources")
+            return gettext("Title not in our sources")
         if self.title_status == TitleStatus.UNCERTAIN:
             return gettext("Title not yet confirmed")
         return ""

@@ -225,6 +225,18 @@ class Citation(models.Model):
         verbose_name=_("collection"),
     )
     topic = models.CharField(_("topic"), max_length=12, choices=Topic.choices)
+    theme = models.ForeignKey(
+        Theme,
+        on_delete=models.CASCADE,
+        related_name="citations",
+        null=True,
+        blank=True,
+        verbose_name=_("theme"),
+        help_text=_(
+            "For a film's theme that this source states; a theme link without one is "
+            "shown as our reading."
+        ),
+    )
     note = models.CharField(
         _("what it supports"), max_length=500, help_text=_("The fact, in a few words.")
     )

@@ -1,5 +1,8 @@
 """Sources, the collection, its milestones and the themes the works treat."""
 
+from urllib.parse import urlsplit
+
+from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce
@@ -19,6 +22,36 @@ from films.models.base import (
 )
 
 
+class SourceKind(models.TextChoices):
+    """What kind of page a source is, as far as the page itself shows."""
+
+    NEWS = "news", _("News report")
+    OFFICIAL = "official", _("Official account or press release")
+    INTERVIEW = "interview", _("Interview")
+    PROFILE = "profile", _("Profile")
+    COMMENTARY = "commentary", _("Commentary or column")
+    REVIEW = "review", _("Review")
+    RECAP = "recap", _("Recap or attendee's account")
+    BLOG = "blog", _("Blog post")
+    RESEARCH = "research", _("Research report")
+    ENCYCLOPEDIA = "encyclopedia", _("Encyclopedia or dictionary")
+    PROMOTION = "promotion", _("Promotional text")
+
+
+class ReadCopy(models.TextChoices):
+    """Whether the address read is the page as published, or a copy of it elsewhere."""
+
+    AS_FOUND = "as_found", _("The page as found")
+    REPRINT = "reprint", _("A reprint")
+    MIRROR = "mirror", _("A mirror or proxy copy")
+
+
+# A source's key goes into its page's address (/sources/S6/).
+source_key_validator = RegexValidator(
+    r"^[A-Za-z0-9_-]*$", _("Use only letters, digits, hyphens and underscores.")
+)
+
+
 class SourceQuerySet(models.QuerySet):
     def for_api_detail(self, *, drafts: bool = False):
         """Join what a source's entry shows: the facts it supports and their subjects."""
@@ -33,11 +66,15 @@ class SourceQuerySet(models.QuerySet):
 class Source(ContentModel):
     """A published page that facts in filmbase rest on (the dossier's [S…] entries)."""
 
+    Kind = SourceKind
+    Copy = ReadCopy
+
     key = models.CharField(
         _("key"),
         max_length=20,
         blank=True,
-        help_text=_("The dossier's identifier, e.g. S6. Leave empty for new sources."),
+        validators=[source_key_validator],
+        help_text=_("The source list's identifier, e.g. S6; also its page's address."),
     )
     title = models.CharField(_("title"), max_length=500)
     title_zh = models.CharField(
@@ -50,7 +87,23 @@ class Source(ContentModel):
         ),
     )
     outlet = models.CharField(_("outlet"), max_length=300, blank=True)
-    url = models.URLField(_("address"), max_length=2000)
+    kind = models.CharField(
+        _("kind of page"), max_length=12, choices=SourceKind.choices, default=SourceKind.NEWS
+    )
+    url = models.URLField(_("address read"), max_length=2000)
+    read_copy = models.CharField(
+        _("the address read is"),
+        max_length=8,
+        choices=ReadCopy.choices,
+        default=ReadCopy.AS_FOUND,
+        help_text=_("Say when the page read is a reprint or a mirror of the original."),
+    )
+    original_url = models.URLField(
+        _("original address"),
+        max_length=2000,
+        blank=True,
+        help_text=_("Where the original was published, when known and not the address read."),
+    )
     language = models.CharField(_("language"), max_length=5, choices=Language.choices)
     published_on = models.DateField(_("published"), null=True, blank=True)
     note = models.TextField(
@@ -73,6 +126,8 @@ class Source(ContentModel):
         constraints = [
             models.UniqueConstraint(fields=["key"], condition=~Q(key=""), name="unique_source_key"),
             choices_constraint("language", Language, "source_language_valid"),
+            choices_constraint("kind", SourceKind, "source_kind_valid"),
+            choices_constraint("read_copy", ReadCopy, "source_read_copy_valid"),
         ]
 
     @property
@@ -85,8 +140,36 @@ class Source(ContentModel):
         return Localized(self.title, "en" if self.title_zh else html_lang(self.language))
 
     def __str__(self):
-        label = f"{self.outlet}: {self.title}" if self.outlet else self.title
-        return f"[{self.key}] {label}" if self.key else label
+        return f"[{self.key}] {self.label}" if self.key else self.label
+
+    def get_absolute_url(self):
+        # A source without a key (added by a curator) is found by its id instead.
+        return entry_path("sources:detail", self.page_key, "page_key")
+
+    @property
+    def page_key(self) -> str:
+        """Return what its page's address names it by: the key, else the id."""
+        return self.key or str(self.pk)
+
+    @property
+    def label(self) -> str:
+        """Return the source as a reader names it: "Outlet: Title"."""
+        return f"{self.outlet}: {self.title}" if self.outlet else self.title
+
+    @property
+    def is_copy(self) -> bool:
+        """Return whether the address read is a reprint or mirror of the original."""
+        return self.read_copy != ReadCopy.AS_FOUND
+
+    @property
+    def read_host(self) -> str:
+        """Return the host name of the address read ("newzone.eu")."""
+        return urlsplit(self.url).hostname or self.url
+
+    @property
+    def link_url(self) -> str:
+        """Return where a reader should go to see it: the original if known, else the copy."""
+        return self.original_url or self.url
 
 
 class CollectionQuerySet(models.QuerySet):

@@ -15,6 +15,7 @@ from django.utils.translation import get_language, gettext, override
 
 from core.content import guess_lang, html_lang, is_chinese
 from core.content import localized as localize
+from films.footnotes import markers, render_cited
 from films.posters import poster_svg
 
 register = template.Library()
@@ -177,18 +178,46 @@ def names(items, numbers=None):
         (
             ("title-alt", item.lang, item.text, "")
             if index
-            else ("title-main", item.lang, item.text, refs(numbers))
+            else ("title-main", item.lang, item.text, markers(numbers))
             for index, item in enumerate(items)
         ),
     )
 
 
 @register.simple_tag
-def refs(numbers):
-    """Return footnote references like [1][3] linking to the page's sources list."""
-    if not numbers:
-        return ""
-    links = format_html_join(
-        "", '<a class="ref" href="#source-{0}">[{0}]</a>', ((n,) for n in numbers)
-    )
-    return format_html('<sup class="refs">{}</sup>', links)
+def refs(*topics):
+    """Return the markers of the sources behind one or more topics (lists of note
+    numbers, or one number), each source once: `<a class="ref" href="#source-3">[3]</a>`,
+    linking to the page's notes."""
+    return markers(_numbers(topics))
+
+
+def _numbers(topics) -> list[int]:
+    numbers = []
+    for topic in topics:
+        if isinstance(topic, int):
+            numbers.append(topic)
+        elif topic:
+            numbers.extend(topic)
+    return numbers
+
+
+@register.simple_tag
+def cited(text, footnotes=None, *topics, lang=""):
+    """Return a short text with its "[S3, S10]" source keys as the page's markers.
+
+    The sources of `topics` follow it when the text names none itself. The markers
+    number the sources in the page's notes, which are rendered after the text.
+    """
+    return render_cited(text, footnotes, _numbers(topics), mark=_marker(lang))
+
+
+@register.simple_tag
+def prose(text, footnotes=None, *topics, lang=""):
+    """Return a long text as paragraphs, its source keys as markers (see `cited`)."""
+    return render_cited(text, footnotes, _numbers(topics), paragraphs=True, mark=_marker(lang))
+
+
+def _marker(lang: str):
+    """Return what marks quoted English in a Chinese text (see `mark_english`), or None."""
+    return (lambda text: mark_english(text, lang)) if str(lang).startswith("zh") else None

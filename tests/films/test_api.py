@@ -130,8 +130,8 @@ def test_a_film_without_a_title_is_labelled_untitled_never_invented(api_client, 
     film = api_client.get("/api/v1/films/xue-xiaolu-film/").json()
     assert film["title"] is None and film["title_zh"] is None
     assert film["title_status"] == "unknown"
-    assert film["display_title"] == "Untitled film by Xue Xiaolu"
-    assert film["display_title_zh"] == "薛晓路导演的未命名作品"
+    assert film["display_title"] == "Title not in our sources (film by Xue Xiaolu)"
+    assert film["display_title_zh"] == "片名未见于资料（薛晓路导演作品）"
 
 
 def test_film_detail_adds_synopsis_credits_quotes_notes_and_citations(api_client, works):

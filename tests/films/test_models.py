@@ -145,17 +145,17 @@ def test_untitled_film_is_labelled_by_its_director_never_given_a_title():
         title=None, title_zh=None, title_status=TitleStatus.UNKNOWN, director=director
     )
     film = Film.objects.with_directors().get(pk=film.pk)
-    assert film.display_title == "Untitled film by Xue Xiaolu"
-    assert film.display_title_zh == "薛晓路导演的未命名作品"
+    assert film.display_title == "Title not in our sources (film by Xue Xiaolu)"
+    assert film.display_title_zh == "片名未见于资料（薛晓路导演作品）"
     with translation.override("zh-hans"):
-        assert film.label == "薛晓路导演的未命名作品"
+        assert film.label == "片名未见于资料（薛晓路导演作品）"
     assert film.title is None
 
 
 def test_film_with_only_a_chinese_title_shows_it_in_english_pages():
     film = FilmFactory(title=None, title_zh="花满渚", title_status=TitleStatus.UNCERTAIN)
-    assert film.display_title == "花满渚"
-    assert film.display_title_zh == "《花满渚》"
+    assert film.display_title == "花满渚 (title unconfirmed)"
+    assert film.display_title_zh == "《花满渚》（片名待确认）"
 
 
 def test_version_grows_with_every_save():

@@ -164,6 +164,7 @@ class TestSeededContent:
             ("no-disturbance-from-ghosts", "百鬼勿扰"),
             ("the-last-line-of-defense", "最后的防线"),
             ("daisy", "雏菊"),
+            ("hua-man-zhu", "花满渚"),
         ],
     )
     def test_confirmed_chinese_titles(self, slug, title_zh):
@@ -171,9 +172,7 @@ class TestSeededContent:
         assert film.title_zh == title_zh
         assert film.title_status == TitleStatus.CONFIRMED
 
-    @pytest.mark.parametrize(
-        ("director", "title_zh"), [("li-shaohong", "花满渚"), ("dong-runnian", "新世界")]
-    )
+    @pytest.mark.parametrize(("director", "title_zh"), [("dong-runnian", "新世界")])
     def test_single_source_titles_are_uncertain(self, director, title_zh):
         film = Film.objects.get(credits__role="director", credits__person__slug=director)
         assert film.title_zh == title_zh
@@ -182,8 +181,8 @@ class TestSeededContent:
     @pytest.mark.parametrize(
         ("director", "label"),
         [
-            ("xue-xiaolu", "Untitled film by Xue Xiaolu"),
-            ("wang-maomao", "Untitled film by Wang Maomao"),
+            ("xue-xiaolu", "Title not in our sources (film by Xue Xiaolu)"),
+            ("wang-maomao", "Title not in our sources (film by Wang Maomao)"),
         ],
     )
     def test_untitled_films_have_no_title_and_say_so(self, director, label):
@@ -193,6 +192,75 @@ class TestSeededContent:
         assert film.title_status == TitleStatus.UNKNOWN
         assert film.display_title == label
         assert "No Chinese or English title" in film.title_note
+
+    # -- Corrections: each with the source that makes it ----------------------------
+
+    def test_hua_man_zhu_is_confirmed_by_china_daily_as_isle_abloom(self):
+        film = Film.objects.get(slug="hua-man-zhu")
+        assert (film.title, film.title_zh) == ("Isle Abloom", "花满渚")
+        assert film.title_status == TitleStatus.CONFIRMED and not film.title_is_official
+        assert "[S50]" in film.title_note and "journalist's rendering" in film.title_note
+        assert film.citations.filter(source__key="S50", topic="title").exists()
+        for model in CONTENT_MODELS:
+            for obj in model.objects.all():
+                for field, value in _text_values(obj):
+                    assert "Islet Full of Flowers" not in value, (obj, field)
+
+    def test_the_novel_inspired_the_last_line_of_defense_it_is_not_adapted(self):
+        film = Film.objects.get(slug="the-last-line-of-defense")
+        credit = film.credits.get(person__slug="tianrui-shuofu")
+        assert credit.role == "inspiration"
+        assert "inspired" in credit.get_role_display()
+        assert "原著" not in credit.get_role_display()
+        for text in (film.production_notes, film.production_notes_zh):
+            assert "[S1, S2]" in text
+            assert "改编" not in text and "adapt" not in text.lower()
+        assert "获得灵感" in film.production_notes_zh
+        assert "[S1, S2]" in Person.objects.get(slug="tianrui-shuofu").bio
+
+    def test_wheat_harvests_note_matches_the_quote_its_page_shows(self):
+        film = Film.objects.get(slug="wheat-harvest")
+        assert film.quotes.filter(source__key="S6", speaker__slug="jia-zhangke").exists()
+        assert "No direct quote" not in film.production_notes
+        assert "quotes Jia on the film, in English only [S6]" in film.production_notes
+
+    def test_dong_runnians_later_words_in_hainan_are_later_context(self):
+        quote = Quote.objects.get(source__key="S51")
+        assert quote.speaker.slug == "dong-runnian" and quote.film is None
+        assert quote.translation.startswith("AI makes creativity more accessible")
+        assert not quote.text  # the Chinese original is not in our sources
+        assert "December 2025" in quote.occasion and "later context" in quote.occasion
+        assert "2025年12月" in quote.occasion_zh
+        assert Source.objects.get(key="S51").published_on.isoformat() == "2025-12-07"
+
+    @pytest.mark.parametrize("slug", ["tianrui-shuofu", "wen-weisi", "da-liu"])
+    def test_romanisations_no_source_gives_are_marked_as_ours(self, slug):
+        person = Person.objects.get(slug=slug)
+        assert person.name_is_ours
+        assert "our romanisation" in person.bio
+        assert "本站所拟" in person.bio_zh
+
+    def test_da_liu_is_explained_as_a_nickname(self):
+        person = Person.objects.get(slug="da-liu")
+        assert 'nickname, "Big Liu"' in person.bio and "昵称" in person.bio_zh
+
+    def test_tuzki_is_linked_as_wang_maomaos_work_not_as_her(self):
+        link = PersonLink.objects.get(person__slug="wang-maomao")
+        assert link.is_about_their_work
+        assert link.label.startswith("Her work: Tuzki")
+
+    def test_translations_say_who_made_them_and_when_never_dossier(self):
+        notes = set(Quote.objects.exclude(text="").values_list("translation_note", flat=True))
+        assert notes == {"Translation: filmbase, 25 November 2026"}
+
+    def test_sources_say_their_kind_and_where_the_copy_read_came_from(self):
+        assert Source.objects.count() == 51
+        wikipedia = Source.objects.get(key="S43")
+        assert wikipedia.read_copy == "mirror" and wikipedia.kind == "encyclopedia"
+        assert wikipedia.original_url.startswith("https://zh.wikipedia.org/")
+        for key in ("S13", "S24", "S50"):
+            source = Source.objects.get(key=key)
+            assert source.is_copy and not source.original_url, key
 
     def test_no_english_title_is_official(self):
         assert not Film.objects.filter(title_is_official=True).exists()

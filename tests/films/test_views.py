@@ -20,7 +20,7 @@ def test_home_shows_the_project_premiere_and_the_works(client, works):
     assert '<span lang="zh-Hans">可灵AI导演共创计划</span>' not in page  # not as the heading
     assert 'datetime="2024-12-06"' in page and "6 December 2024" in page
     assert "China Film Museum, Beijing" in page
-    for film in ("Wheat Harvest", "The Courier", "Untitled film by Xue Xiaolu"):
+    for film in ("Wheat Harvest", "The Courier", "Title not in our sources (film by Xue Xiaolu)"):
         assert film in page
     assert "Secret Draft" not in page
     for url in ("/directors/", "/themes/", "/quotes/", "/about/"):
@@ -32,7 +32,7 @@ def test_home_in_chinese(client, works):
     assert '<html lang="zh-Hans">' in page
     assert '<span lang="zh-Hans">可灵AI导演共创计划</span>' in page
     assert "2024年12月6日" in page and "中国电影博物馆" in page
-    assert "薛晓路导演的未命名作品" in page
+    assert "片名未见于资料（薛晓路导演作品）" in page
     assert 'href="/zh-hans/films/wheat-harvest/"' in page
     assert "作品" in page and "浏览" in page
 
@@ -54,7 +54,7 @@ def test_film_list_shows_every_published_film_with_its_status(client, works):
     assert page.count('class="film-card"') == 4
     assert "Secret Draft" not in page
     assert "Title not yet confirmed" in page
-    assert "Untitled in our sources" in page
+    assert "Title not in our sources" in page
     assert '<span class="title-alt" lang="zh-Hans">麦收</span>' in page
 
 
@@ -68,7 +68,8 @@ def test_a_film_card_links_poster_and_titles_and_names_directors_and_title_statu
     card = card_of(html(client.get("/films/")), "/films/the-courier/")
     assert '<a class="film-card-link" href="/films/the-courier/"><div class="poster"><svg' in card
     assert (
-        '<h2 class="film-card-title"><span class="title-main" lang="en">The Courier</span>' in card
+        '<h2 class="film-card-title"><span class="title-main" lang="en">'
+        "The Courier (title unconfirmed)</span>" in card
     )
     assert '<p class="film-card-meta"><span>Tim Yip</span></p>' in card
     assert '<p class="badge">Title not yet confirmed</p>' in card
@@ -78,7 +79,8 @@ def test_a_film_card_links_poster_and_titles_and_names_directors_and_title_statu
     )
     assert '<a class="film-card-link" href="/zh-hans/films/the-courier/">' in card
     assert (
-        '<h3 class="film-card-title"><span class="title-main" lang="zh-Hans">快递员</span>' in card
+        '<h3 class="film-card-title"><span class="title-main" lang="zh-Hans">'
+        "快递员（片名待确认）</span>" in card
     )
     assert "<span>叶锦添</span>" in card and '<p class="badge">片名尚未确认</p>' in card
     film = works["courier"]
@@ -86,7 +88,8 @@ def test_a_film_card_links_poster_and_titles_and_names_directors_and_title_statu
     film.save()
     card = card_of(html(client.get("/films/")), "/films/the-courier/")
     assert (
-        '<div class="poster"><img src="/media/posters/courier.png" alt="Poster of The Courier" '
+        '<div class="poster"><img src="/media/posters/courier.png" '
+        'alt="Poster of The Courier (title unconfirmed)" '
         'width="300" height="450" loading="lazy"></div>'
     ) in card
 
@@ -152,11 +155,13 @@ def test_other_credits_are_grouped_by_role(client, works):
 def test_an_untitled_film_is_called_untitled_never_given_a_title(client, works):
     url = works["untitled"].get_absolute_url()
     page = html(client.get(url))
-    assert '<span class="title-main" lang="en">Untitled film by Xue Xiaolu' in page
-    assert "Untitled in our sources" in page
+    assert (
+        '<span class="title-main" lang="en">Title not in our sources (film by Xue Xiaolu)' in page
+    )
+    assert "Title not in our sources" in page
     assert "Our sources say nothing yet about the story of this film." in page
     chinese = html(client.get("/zh-hans" + url))
-    assert "薛晓路导演的未命名作品" in chinese and "资料中未见片名" in chinese
+    assert "片名未见于资料（薛晓路导演作品）" in chinese and "片名未见于资料" in chinese
 
 
 def test_an_unconfirmed_title_says_so(client, works):
@@ -166,7 +171,7 @@ def test_an_unconfirmed_title_says_so(client, works):
 
 def test_a_runtime_the_sources_disagree_on_is_left_open_with_the_note(client, works):
     page = html(client.get(works["ghosts"].get_absolute_url()))
-    assert "Not settled in our sources" in page
+    assert "Sources disagree" in page
     assert "Sources disagree: 2 or 5 minutes." in page
     assert "钟馗:百鬼勿扰" in page  # the variant title
 
@@ -177,12 +182,13 @@ def test_film_page_numbers_its_sources(client, works):
     assert sources.index("Premiere report") < sources.index("AI rewrites the script")
     assert 'id="source-1"' in sources and 'id="source-2"' in sources
     assert "Gives the Chinese title" in sources
-    # The title rests on source 1, the runtime on source 2, the quote on source 2 too.
-    assert re.search(
-        r'Wheat Harvest<sup class="refs"><a class="ref" href="#source-1">\[1\]</a>', page
-    )
-    assert re.search(r'about 6 min<sup class="refs"><a class="ref" href="#source-2">', page)
-    assert '<a class="ref" href="#source-2">[2]</a>' in page
+    # The title rests on source 1 (after the heading, never in it), the runtime on
+    # source 2, the quote on source 2 too; each note leads to the source's own page.
+    heading = page[page.index("<h1") : page.index("</h1>")]
+    assert 'class="ref"' not in heading
+    assert re.search(r'<a class="ref" href="#source-1">\[1\]</a>', page)
+    assert re.search(r'about 6 min.*?<a class="ref" href="#source-2">\[2\]</a>', page, re.S)
+    assert re.search(r'id="source-1".*?<a href="/sources/[^/"]+/"', sources, re.S)
 
 
 def test_film_page_shows_the_directors_quotes_honestly(client, works):
@@ -250,7 +256,10 @@ def test_a_generated_poster_is_drawn_and_an_uploaded_one_replaces_it(client, wor
     film.save()
     page = html(client.get(film.get_absolute_url()))
     poster = page[page.index('class="poster"') :][:300]
-    assert '<img src="/media/posters/courier.png" alt="Poster of The Courier"' in poster
+    assert (
+        '<img src="/media/posters/courier.png" alt="Poster of The Courier (title unconfirmed)"'
+        in poster
+    )
     assert '<meta property="og:image" content="http://testserver/media/posters/courier.png">' in (
         page
     )
@@ -289,7 +298,9 @@ QUERY_COUNTS = {
     "/films/wheat-harvest/": 9,  # + production statements (with people), their sources
     "/making/": 4,  # films, directors, their production statements, those statements' sources
     "/themes/": 2,
-    "/themes/hometown/": 5,
+    "/themes/hometown/": 6,
+    "/sources/": 2,
+    "/sources/S6/": 6,
     "/quotes/": 8,
     "/quotes/?director=jia-zhangke&film=wheat-harvest&theme=hometown": 12,
     "/search/?q=wheat": 3,  # the index, the films, their directors
@@ -396,8 +407,9 @@ class TestTheNineWorks:
     def test_home_shows_the_nine_works(self, client, prefix):
         page = html(client.get(prefix + "/"))
         assert page.count('class="film-card"') == 9
-        assert page.count("Untitled in our sources" if not prefix else "资料中未见片名") == 2
-        assert page.count("Title not yet confirmed" if not prefix else "片名尚未确认") == 2
+        badge = "Title not in our sources" if not prefix else "片名未见于资料"
+        assert page.count(f'<p class="badge">{badge}</p>') == 2
+        assert page.count("Title not yet confirmed" if not prefix else "片名尚未确认") == 1
 
     @pytest.mark.parametrize("slug", NINE)
     @pytest.mark.parametrize("prefix", ["", "/zh-hans"])
@@ -412,7 +424,7 @@ class TestTheNineWorks:
 
     def test_yu_baimeis_runtime_is_left_open(self, client):
         page = html(client.get("/films/no-disturbance-from-ghosts/"))
-        assert "Not settled in our sources" in page
+        assert "Sources disagree" in page
 
     @pytest.mark.parametrize(
         ("query", "slug"),

@@ -49,7 +49,8 @@ def test_quotes_page_shows_words_translation_and_cited_source(client, works):
     assert f'<figure class="quote" id="quote-{quote.pk}">' in page
     assert f'<blockquote cite="{works["s6"].url}" lang="zh-Hans">' in page
     assert '<p class="quote-translation" lang="en">AI gives us boundless imagination.</p>' in page
-    assert f'<cite><a href="{works["s6"].url}"' in page
+    assert f'<cite><a href="{works["s6"].get_absolute_url()}"' in page
+    assert f'href="{works["s6"].url}" rel="noopener"' in page  # the note links out
     assert "Our translation" in page and "At the premiere" in page
     assert "草稿里的话" not in page and "不公开的话" not in page
 

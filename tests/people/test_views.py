@@ -15,7 +15,7 @@ def test_directors_index_lists_directors_of_published_films_with_their_films(cli
     assert "Da Liu" not in page  # an editor, not a director
     jia = page[page.index('<a href="/people/jia-zhangke/">') :][:800]
     assert "Wheat Harvest" in jia and "Secret Draft" not in jia
-    assert "Untitled film by Xue Xiaolu" in page
+    assert "Title not in our sources (film by Xue Xiaolu)" in page
 
 
 def test_directors_index_in_chinese(client, works):
@@ -60,7 +60,7 @@ def test_person_page_hides_draft_films_and_quotes(client, works):
 def test_person_page_without_profile_or_birth_year_says_so(client, works):
     page = html(client.get("/zh-hans" + works["xue"].get_absolute_url()))
     assert "尚无简介" in page and "资料中未见" in page
-    assert "薛晓路导演的未命名作品" in page
+    assert "片名未见于资料（薛晓路导演作品）" in page
 
 
 def test_person_json_ld_is_a_person(client, works):
