@@ -97,8 +97,9 @@ def test_the_untitled_label_of_a_film_keeps_its_words_on_the_poster(works):
     with translation.override("zh-hans"):
         svg = str(poster_svg(film))
     tspans = [part.split(">", 1)[1] for part in svg.split("</tspan>")[:-1]]
-    assert tspans and all("命名" in t or "命" not in t for t in tspans)
-    assert any(t.endswith("作品") for t in tspans)
+    assert tspans and all("片名" in t or "片" not in t for t in tspans)
+    assert all("资料" in t or "资" not in t for t in tspans)
+    assert any(t.endswith("作品）") for t in tspans)
 
 
 def test_a_chinese_poster_names_its_directors_the_chinese_way(works):
