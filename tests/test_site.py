@@ -159,7 +159,7 @@ def test_sitemap_lists_every_published_page_in_both_languages_with_alternates(cl
     assert not [url for url in urls if "secret-draft" in url]
     # pages, published films, people, themes, published quotes (not on a draft film),
     # sources
-    assert len(urls) == 2 * (8 + 4 + 5 + 2 + 2 + 2)
+    assert len(urls) == 2 * (9 + 4 + 5 + 2 + 2 + 2)
 
 
 def test_sitemap_errors_are_404s(client, works):
