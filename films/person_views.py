@@ -44,7 +44,7 @@ def director_list(request):
 @public_cache(params=("page",))
 def person_list(request):
     """List everyone in filmbase, directors and other credits, with their films and roles."""
-    page = paginate(request, credited.for_index(Person.objects.all()), "people")
+    page = paginate(request, credited.for_index(Person.objects.in_reading_order()), "people")
     for person in page:
         person.film_roles = roles_by_film(person.public_credits)
     context = {

@@ -160,6 +160,18 @@ def test_people_are_listed_by_pinyin_on_chinese_pages_and_by_name_on_english():
         ]
 
 
+@pytest.mark.parametrize(
+    ("path", "expected"),
+    [
+        ("/zh-hans/people/", ["薛晓路", "叶锦添"]),  # X before Y: 叶锦添 is not under T
+        ("/people/", ["Tim Yip", "Xue Xiaolu"]),
+    ],
+)
+def test_the_people_page_lists_in_reading_order(client, works, path, expected):
+    page = client.get(path).content.decode()
+    assert page.index(expected[0]) < page.index(expected[1])
+
+
 @pytest.mark.django_db
 def test_renaming_a_person_moves_them_in_the_pinyin_order():
     person = PersonFactory(name="Tim Yip", name_zh="叶锦添")
