@@ -48,6 +48,8 @@ NOT_HERE = {
     ".venv/bin/pytest tests/films/test_admin.py tests/test_api_http.py": "part of the suite "
     "this test belongs to",
     ".venv/bin/pytest -s -m sqlite_soak tests/system": "the SQLite soak, which CI runs",
+    "make test                                   # the whole suite": "the suite this test "
+    "belongs to, which CI runs",
     "docker compose up": DOCKER,
     "cp .env.example .env": "prepares docker compose's .env; " + DOCKER,
     "docker compose -f docker-compose.yml -f docker-compose.prod.yml up -d": DOCKER,

@@ -238,7 +238,7 @@ class Prober(threading.Thread):
 DATABASE_PROBES = [
     "/films/wheat-harvest/?probe={n}",
     "/zh-hans/themes/hometown/?probe={n}",
-    "/api/v1/films/?probe={n}",
+    "/api/v1/search/?q=probe{n}",  # a list refuses unknown parameters; a search reads q
     "/healthz",
 ]
 
