@@ -109,11 +109,8 @@ class ChangesFeed(Feed):
 
 
 def _label(kind: str, entry) -> str:
-    if kind == "film":
-        status = entry.title_status_text
-        return f"{entry.label} ({status})" if status else entry.label
-    if kind == "person":
-        return entry.label
+    if kind in ("film", "person"):
+        return entry.label  # a film's label already says when its title is not settled
     if kind == "quote":
         return summary(_words(entry), 60)
     return entry.title

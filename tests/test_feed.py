@@ -23,7 +23,8 @@ def test_the_feed_lists_published_changes_and_never_drafts(client, works):
     titles = [entry.findtext(f"{ATOM}title") for entry in entries]
     # The latest change of each entry: the films were linked to credits after publication.
     assert any(title == "Film changed: Wheat Harvest" for title in titles)
-    assert "Film changed: The Courier (Title not yet confirmed)" in titles
+    assert "Film changed: The Courier (title unconfirmed)" in titles
+    assert "Film changed: Title not in our sources (film by Xue Xiaolu)" in titles
     assert any(title.startswith("Person published: Jia Zhangke") for title in titles)
     assert "Quote changed: AI gives us boundless imagination." in titles
     assert any(title.startswith("Source published") for title in titles)
