@@ -4,7 +4,7 @@ Each function returns plain data; the `json_ld` template tag serialises it safel
 URLs are made absolute with the request, so the data is right behind any host name.
 """
 
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext
 
 from core.content import is_chinese, localized
 from core.links import site_origin
@@ -104,7 +104,32 @@ def movie(request, film, *, detailed: bool = False) -> dict:
     ]
     if based_on:
         data["isBasedOn"] = based_on
+    sourced = [statement for statement in statements or () if statement.sources.all()]
+    team = [_member(request, s) for s in sourced if s.kind == ProductionKind.TEAM and s.role]
+    if team:
+        data["contributor"] = team
+    # schema.org has no property for the software a work was made with; `material`
+    # ("what something is made from") is the nearest, as a text per Keling feature.
+    tools = [_tool(s) for s in sourced if s.kind == ProductionKind.TOOL and s.feature]
+    if tools:
+        data["material"] = tools
     return data
+
+
+def _member(request, statement) -> dict:
+    """Return a team member in schema.org's Role pattern: the person and their role."""
+    if statement.person_id:
+        member = person_ref(request, statement.person)
+    else:
+        member = {"@type": "Person", **_names(statement.name, statement.name_zh)}
+    return {"@type": "Role", "roleName": statement.get_role_display(), "contributor": member}
+
+
+def _tool(statement) -> str:
+    colon = "：" if is_chinese(get_language()) else ": "
+    keling = pgettext("done by", "Keling")  # the name as /making/ shows it: 可灵 in Chinese
+    tool = f"{keling}{colon}{statement.get_feature_display()}"
+    return f"{tool} {statement.model_version}" if statement.model_version else tool
 
 
 def _work(request, statement) -> dict:

@@ -207,6 +207,15 @@ class TestSeededPages:
         assert "a team of 3 people" in making
         for slug in ("wang-zichuan", "wen-weisi", "da-liu"):
             assert f'href="/people/{slug}/"' in making
+        team = movie(html(client.get("/films/daisy/")))["contributor"]
+        members = {
+            member["contributor"]["@id"].split("/")[-2]: member["roleName"] for member in team
+        }
+        assert members == {
+            "wang-zichuan": "Director",
+            "wen-weisi": "AIGC artist",
+            "da-liu": "Editor",
+        }
         zh = section(html(client.get("/zh-hans/films/daisy/")))
         assert "团队共3人" in zh and "由王子川、AIGC创作者温维斯和剪辑师大刘三人完成。" in zh
         assert "灵感来自" in zh and "《雏菊》" in zh
@@ -217,6 +226,9 @@ class TestSeededPages:
         page = html(client.get("/films/wheat-harvest/"))
         assert "Face model training" in section(page) and "Lip sync" in section(page)
         assert movie(page)["digitalSourceType"] == TRAINED
+        assert movie(page)["material"] == ["Keling: Face model training", "Keling: Lip sync"]
+        zh = movie(html(client.get("/zh-hans/films/wheat-harvest/")))
+        assert zh["material"] == ["可灵：人脸模型训练", "可灵：对口型"]
         table = html(client.get("/making/"))
         row = table[table.index('href="/films/wheat-harvest/"') :]
         row = row[: row.index("</tr>")]
