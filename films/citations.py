@@ -91,7 +91,8 @@ def person_item(person, page_url: str, accessed) -> dict:
 
 
 def _source_fields(source) -> dict:
-    item = {"type": "webpage", "title": source.title}
+    # A title we wrote for an untitled page is cited in the reader's language.
+    item = {"type": "webpage", "title": source.title_text.text}
     if source.outlet:
         item["container-title"] = source.outlet
     if source.published_on:

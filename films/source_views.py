@@ -60,9 +60,10 @@ def source_detail(request, page_key):
     citations = list(Citation.objects.visible().with_subjects().filter(source=source))
     quotes = list(Quote.objects.published().with_context().filter(source=source))
     milestones = list(Milestone.objects.filter(source=source))
+    label = source.title_text.text  # as the heading shows it, in the reader's language
     context = {
-        "title": source.label,
-        "description": _("A source of filmbase: %(source)s") % {"source": source.label},
+        "title": label,
+        "description": _("A source of filmbase: %(source)s") % {"source": label},
         "source": source,
         "citations": citations,
         "quotes": quotes,

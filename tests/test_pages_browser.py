@@ -404,7 +404,9 @@ READ_TEXTS = """() => {
       if (value && value.trim()) texts.push([langOf(el), value.trim()]);
     }
   }
-  texts.push([document.documentElement.getAttribute('lang'), document.title]);
+  // The title names what the heading names: an English source's page is titled in English.
+  const heading = document.querySelector('h1');
+  texts.push([heading ? langOf(heading) : document.documentElement.getAttribute('lang'), document.title]);
   return texts;
 }"""
 
