@@ -406,7 +406,8 @@ READ_TEXTS = """() => {
   }
   // The title names what the heading names: an English source's page is titled in English.
   const heading = document.querySelector('h1');
-  texts.push([heading ? langOf(heading) : document.documentElement.getAttribute('lang'), document.title]);
+  const titleLang = heading ? langOf(heading) : document.documentElement.getAttribute('lang');
+  texts.push([titleLang, document.title]);
   return texts;
 }"""
 
