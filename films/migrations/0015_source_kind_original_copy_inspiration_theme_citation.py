@@ -5,12 +5,18 @@ import django.db.models.deletion
 from django.db import migrations, models
 
 
-def inspiration_not_original_work(apps, schema_editor):
-    """Credit as an inspiration what was called the original work: no source says adapted."""
-    for name in ("Credit", "HistoricalCredit"):
-        apps.get_model("films", name).objects.filter(role="original_author").update(
-            role="inspiration"
-        )
+def rename_role(old, new):
+    def rename(apps, schema_editor):
+        for name in ("Credit", "HistoricalCredit"):
+            apps.get_model("films", name).objects.filter(role=old).update(role=new)
+
+    return rename
+
+
+# Credit as an inspiration what was called the original work: no source says
+# adapted. Going back restores the old name, which the old constraint allows.
+inspiration_not_original_work = rename_role("original_author", "inspiration")
+original_work_not_inspiration = rename_role("inspiration", "original_author")
 
 
 class Migration(migrations.Migration):
@@ -223,7 +229,7 @@ class Migration(migrations.Migration):
             name="url",
             field=models.URLField(max_length=2000, verbose_name="address read"),
         ),
-        migrations.RunPython(inspiration_not_original_work, migrations.RunPython.noop),
+        migrations.RunPython(inspiration_not_original_work, original_work_not_inspiration),
         migrations.AddConstraint(
             model_name="credit",
             constraint=models.CheckConstraint(

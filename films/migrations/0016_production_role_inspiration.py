@@ -3,6 +3,14 @@
 from django.db import migrations, models
 
 
+def rename_role(old, new):
+    def rename(apps, schema_editor):
+        for name in ("ProductionStatement", "HistoricalProductionStatement"):
+            apps.get_model("films", name).objects.filter(role=old).update(role=new)
+
+    return rename
+
+
 class Migration(migrations.Migration):
     dependencies = [
         ("films", "0015_source_kind_original_copy_inspiration_theme_citation"),
@@ -13,6 +21,11 @@ class Migration(migrations.Migration):
         migrations.RemoveConstraint(
             model_name="productionstatement",
             name="production_role_valid",
+        ),
+        # Going back, the old constraint knows the inspiration's author by its old name.
+        migrations.RunPython(
+            rename_role("original_author", "inspiration"),
+            rename_role("inspiration", "original_author"),
         ),
         migrations.AlterField(
             model_name="historicalproductionstatement",
