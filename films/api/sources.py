@@ -6,9 +6,8 @@ reversed once per response and everything nested prefetched by the models' query
 
 from rest_framework import serializers
 
-from core.api.fields import LinkField, ReadSerializer, UriField, UriTextField
+from core.api.fields import LinkField, ReadSerializer, UriField
 from films.api.refs import (
-    SOURCE_ADDRESS_FIELDS,
     CitationSerializer,
     CitationWriteSerializer,
     CollectionRefSerializer,
@@ -21,37 +20,18 @@ from people.api.serializers import PersonRefSerializer
 
 # -- Sources ---------------------------------------------------------------------------
 
-SOURCE_LIST_FIELDS = [
-    "id",
-    "key",
-    "title",
-    "title_zh",
-    "outlet",
-    *SOURCE_ADDRESS_FIELDS,
-    "language",
-    "published_on",
-    "note",
-    "note_zh",
-    "url",
-    "page_url",
-    "page_url_zh",
-]
+
+def _with_notes(fields: list[str]) -> list[str]:
+    """The footnote's fields with the source's own note before its links."""
+    links = fields.index("url")
+    return [*fields[:links], "note", "note_zh", *fields[links:]]
 
 
-class SourceListSerializer(ReadSerializer):
-    address = UriField(source="url", read_only=True, help_text="The address read (see read_copy).")
-    original_address = UriTextField(
-        source="original_url",
-        read_only=True,
-        help_text="The original's address when known and not the address read, else empty.",
-    )
-    url = LinkField("api:source-detail", "id")
-    page_url = LinkField("sources:detail", "page_key")
-    page_url_zh = LinkField("sources:detail", "page_key", language="zh-hans")
+class SourceListSerializer(SourceRefSerializer):
+    """A source in the list: the footnote's fields and the note on what it is."""
 
-    class Meta:
-        model = Source
-        fields = SOURCE_LIST_FIELDS
+    class Meta(SourceRefSerializer.Meta):
+        fields = _with_notes(SourceRefSerializer.Meta.fields)
         read_only_fields = fields
 
 
@@ -69,11 +49,13 @@ class SupportedFactSerializer(ReadSerializer):
 
 
 class SourceDetailSerializer(SourceListSerializer):
+    """A source with every fact on the site that cites it."""
+
     citations = SupportedFactSerializer(many=True, read_only=True)
 
     class Meta:
         model = Source
-        fields = [*SOURCE_LIST_FIELDS, "citations", *ENTRY_FIELDS]
+        fields = [*SourceListSerializer.Meta.fields, "citations", *ENTRY_FIELDS]
 
 
 class SourceWriteSerializer(WriteSerializer):
