@@ -47,7 +47,9 @@ class Person(ContentModel):
         help_text=_("One per line: other spellings, real names, nicknames (e.g. Ye Jintian)."),
     )
     bio = models.TextField(_("profile (English)"), blank=True)
-    bio_zh = models.TextField(_("profile (Chinese)"), blank=True)
+    bio_zh = models.TextField(
+        _("profile (Chinese)"), blank=True, validators=[validate_chinese_punctuation]
+    )
     birth_year = models.PositiveSmallIntegerField(_("birth year"), null=True, blank=True)
     birth_year_note = models.CharField(
         _("birth year note"),

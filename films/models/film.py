@@ -194,7 +194,9 @@ class Film(ContentModel):
         _("other titles"), blank=True, help_text=_("Variant forms, one per line.")
     )
     synopsis = models.TextField(_("synopsis (English)"), blank=True)
-    synopsis_zh = models.TextField(_("synopsis (Chinese)"), blank=True)
+    synopsis_zh = models.TextField(
+        _("synopsis (Chinese)"), blank=True, validators=[validate_chinese_punctuation]
+    )
     runtime_seconds = models.PositiveIntegerField(_("runtime in seconds"), null=True, blank=True)
     runtime_is_approximate = models.BooleanField(_("runtime approximate"), default=False)
     runtime_note = models.CharField(
@@ -211,7 +213,9 @@ class Film(ContentModel):
     )
     premiere_date = models.DateField(_("premiere date"), null=True, blank=True)
     production_notes = models.TextField(_("production notes (English)"), blank=True)
-    production_notes_zh = models.TextField(_("production notes (Chinese)"), blank=True)
+    production_notes_zh = models.TextField(
+        _("production notes (Chinese)"), blank=True, validators=[validate_chinese_punctuation]
+    )
     watch_url = models.URLField(_("watch link"), max_length=1000, blank=True)
     poster = ValidatedImageField(
         _("poster"),

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
+from core.chinese import validate_chinese_punctuation
 from films.models.base import CreditRole, choices_constraint, reading_chinese
 from films.models.film import Film
 from films.models.sources import Source
@@ -154,7 +155,12 @@ class ProductionStatement(models.Model):
         max_length=500,
         help_text=_("What the sources say, in a sentence."),
     )
-    note_zh = models.CharField(_("statement (Chinese)"), max_length=500, blank=True)
+    note_zh = models.CharField(
+        _("statement (Chinese)"),
+        max_length=500,
+        blank=True,
+        validators=[validate_chinese_punctuation],
+    )
     confidence = models.CharField(_("confidence"), max_length=13, choices=Confidence.choices)
     about_project = models.BooleanField(
         _("said of the whole project"),

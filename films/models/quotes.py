@@ -107,7 +107,12 @@ class Quote(ContentModel):
         validators=[validate_chinese_punctuation],
     )
     occasion = models.CharField(_("occasion (English)"), max_length=300, blank=True)
-    occasion_zh = models.CharField(_("occasion (Chinese)"), max_length=300, blank=True)
+    occasion_zh = models.CharField(
+        _("occasion (Chinese)"),
+        max_length=300,
+        blank=True,
+        validators=[validate_chinese_punctuation],
+    )
     said_on = models.DateField(_("date said"), null=True, blank=True)
     themes = models.ManyToManyField(
         Theme, related_name="quotes", blank=True, verbose_name=_("themes")

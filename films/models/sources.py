@@ -197,7 +197,9 @@ class Collection(ContentModel):
     venue = models.CharField(_("venue (English)"), max_length=300, blank=True)
     venue_zh = models.CharField(_("venue (Chinese)"), max_length=300, blank=True)
     description = models.TextField(_("description (English)"), blank=True)
-    description_zh = models.TextField(_("description (Chinese)"), blank=True)
+    description_zh = models.TextField(
+        _("description (Chinese)"), blank=True, validators=[validate_chinese_punctuation]
+    )
 
     objects = CollectionQuerySet.as_manager()
     history = HistoricalRecords()
@@ -232,7 +234,9 @@ class Milestone(ContentModel):
     title = models.CharField(_("title (English)"), max_length=300)
     title_zh = models.CharField(_("title (Chinese)"), max_length=300, blank=True)
     description = models.TextField(_("description (English)"), blank=True)
-    description_zh = models.TextField(_("description (Chinese)"), blank=True)
+    description_zh = models.TextField(
+        _("description (Chinese)"), blank=True, validators=[validate_chinese_punctuation]
+    )
     source = models.ForeignKey(
         Source, on_delete=models.PROTECT, related_name="milestones", verbose_name=_("source")
     )
@@ -321,7 +325,9 @@ class Theme(ContentModel):
     name = models.CharField(_("name (English)"), max_length=200)
     name_zh = models.CharField(_("name (Chinese)"), max_length=200, blank=True)
     description = models.TextField(_("description (English)"), blank=True)
-    description_zh = models.TextField(_("description (Chinese)"), blank=True)
+    description_zh = models.TextField(
+        _("description (Chinese)"), blank=True, validators=[validate_chinese_punctuation]
+    )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     objects = ThemeQuerySet.as_manager()

@@ -19,7 +19,16 @@ from django.utils.formats import date_format
 
 from core.chinese import half_width_marks, pinyin_key, validate_chinese_punctuation
 from core.content import bilingual_fields, missing_chinese
-from films.models import Citation, Collection, Film, Milestone, Quote, Source, Theme
+from films.models import (
+    Citation,
+    Collection,
+    Film,
+    Milestone,
+    ProductionStatement,
+    Quote,
+    Source,
+    Theme,
+)
 from films.seed import DATA_DIR
 from people.models import Person, PersonLink
 from tests.admin_forms import form_as_posted
@@ -125,6 +134,25 @@ def test_chinese_dates_counts_and_runtimes():
 def test_half_width_punctuation_in_chinese_is_refused(text):
     with pytest.raises(ValidationError, match="full-width"):
         validate_chinese_punctuation(text)
+
+
+# Our own prose in Chinese, as a curator types it into the admin. Names and titles are
+# left out: a tool's or a work's name is written as its makers write it.
+CHINESE_PROSE = [
+    (model, chinese)
+    for model in (Film, Quote, Citation, Source, Collection, Milestone, Theme)
+    + (ProductionStatement, Person, PersonLink)
+    for _english, chinese in bilingual_fields(model)
+    if not chinese.startswith(("name", "title_zh", "work_title", "organiser", "venue"))
+]
+
+
+@pytest.mark.parametrize(
+    ("model", "field"), CHINESE_PROSE, ids=[f"{m.__name__}.{f}" for m, f in CHINESE_PROSE]
+)
+def test_every_chinese_prose_field_refuses_half_width_punctuation(model, field):
+    with pytest.raises(ValidationError, match="full-width"):
+        model._meta.get_field(field).clean("九位导演,九部实验短片", None)
 
 
 @pytest.mark.parametrize(
