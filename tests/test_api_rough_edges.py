@@ -120,3 +120,15 @@ def test_people_page_lists_everyone_with_their_roles(client, works, django_asser
     assert "剪辑" in client.get("/zh-hans/people/").content.decode()
     assert "Editor" in client.get("/people/").content.decode()
     assert client.get("/people/?page=9").status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("path", "link"),
+    [
+        ("/", '<a href="/people/">People</a>'),
+        ("/zh-hans/films/", '<a href="/zh-hans/people/">人物</a>'),
+    ],
+)
+def test_every_page_leads_to_the_people_page_from_its_footer(client, works, path, link):
+    page = client.get(path).content.decode()
+    assert link in page[page.index('<footer class="site-footer">') :]
