@@ -419,5 +419,13 @@ CORS_ALLOW_HEADERS = [
     "if-none-match",
     "if-modified-since",
 ]
-CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified", "Location", "Retry-After"]
+CORS_EXPOSE_HEADERS = [
+    "ETag",
+    "Last-Modified",
+    "Location",
+    "Retry-After",
+    "RateLimit-Limit",
+    "RateLimit-Remaining",
+    "RateLimit-Reset",
+]
 CORS_PREFLIGHT_MAX_AGE = 24 * 60 * 60
