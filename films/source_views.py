@@ -28,7 +28,7 @@ def by_key(key: str):
     except Exception:  # noqa: BLE001 - a ValidationError: not a key
         return None
     found = Source.objects.filter(key=key).first()
-    if found is None and key.isdigit():
+    if found is None and key.isascii() and key.isdigit():
         found = Source.objects.filter(key="", pk=int(key)).first()
     return found
 

@@ -28,6 +28,16 @@ def test_an_unknown_filter_is_a_400_naming_the_valid_ones(api_client, works, pat
     assert "Unknown parameter" in message and "page_size" in message and "fields" in message
 
 
+@pytest.mark.parametrize("value", ["0", "-1", "²", "٣", "1.5", "x"])
+@pytest.mark.parametrize("name", ["page", "page_size"])
+def test_search_refuses_what_is_not_a_whole_number_with_a_message(api_client, works, name, value):
+    response = api_client.get("/api/v1/search/", {"q": "wheat", name: value})
+    assert response.status_code == 400
+    assert "whole number" in response.json()[name][0]
+    too_many = api_client.get("/api/v1/search/", {"q": "wheat", "page_size": "101"})
+    assert too_many.status_code == 400
+
+
 def test_search_and_changes_refuse_unknown_parameters_too(api_client, works):
     assert api_client.get("/api/v1/search/?q=麦&kind=film").status_code == 400
     assert api_client.get("/api/v1/changes/?sinse=2024-01-01").status_code == 400

@@ -67,7 +67,7 @@ def test_a_keyless_source_has_a_page_by_its_id_and_bad_keys_are_404(client, work
     source = SourceFactory(key="", title="Added by a curator")
     assert source.get_absolute_url() == f"/sources/{source.pk}/"
     assert "Added by a curator" in html(client.get(source.get_absolute_url()))
-    for key in ("S999", "S6%00", "..", "S6.html", "x" * 300, "%E4%B8%AD"):
+    for key in ("S999", "S6%00", "..", "S6.html", "x" * 300, "%E4%B8%AD", "%D9%A3", "%C2%B2"):
         assert client.get(f"/sources/{key}/").status_code == 404, key
 
 
