@@ -113,7 +113,13 @@ class ApiViewMixin:
             )
         length = request.META.get("CONTENT_LENGTH")
         limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
-        if length and limit is not None and length.isascii() and length.isdigit() and int(length) > limit:
+        if (
+            length
+            and limit is not None
+            and length.isascii()
+            and length.isdigit()
+            and int(length) > limit
+        ):
             raise PayloadTooLarge()
         self.check_params_known(request)
 

@@ -159,7 +159,11 @@ class SearchView(ReadOnlyApiView):
 def _whole_number(request, name: str, default: int, most: int | None) -> int:
     value = request.query_params.get(name, str(default))
     # str.isdigit() is true of "²" and "٣" too, which int() refuses or reads as 3.
-    if not (value.isascii() and value.isdigit()) or int(value) < 1 or (most is not None and int(value) > most):
+    if (
+        not (value.isascii() and value.isdigit())
+        or int(value) < 1
+        or (most is not None and int(value) > most)
+    ):
         upto = f" to {most}" if most is not None else " or more"
         raise ValidationError({name: [f"Give a whole number from 1{upto}."]})
     return int(value)
