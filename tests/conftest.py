@@ -302,6 +302,7 @@ def grow_works(works, n: int = 100) -> None:
         film=works["wheat"],
         person=works["jia"],
         theme=works["hometown"],
+        source=works["s6"],
     )
 
 

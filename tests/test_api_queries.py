@@ -46,6 +46,13 @@ def add_rows(collection, count: int, prefix: str) -> None:
         quote.save()
         quote.themes.add(themes[i % len(themes)])
         CitationFactory(film=film, source=source, note=f"Fact {i}")
+        CitationFactory(
+            film=film,
+            source=source,
+            topic="themes",
+            note="States it",
+            theme=themes[i % len(themes)],
+        )
         ProductionStatementFactory(film=film, sources=[source])
         CitationFactory(film=None, person=director, source=source, note=f"Born {i}")
         MilestoneFactory(source=source, title=f"Milestone {prefix} {i}")

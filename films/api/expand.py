@@ -35,7 +35,7 @@ def _quotes(drafts: bool):
 
 
 def _citations(drafts: bool):
-    queryset = Citation.objects.select_related("source").order_by("order", "pk")
+    queryset = Citation.objects.select_related("source", "theme").order_by("order", "pk")
     return Prefetch("citations", queryset=queryset, to_attr="expanded_citations")
 
 

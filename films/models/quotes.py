@@ -192,9 +192,9 @@ class CitationQuerySet(models.QuerySet):
 
     def with_subjects(self):
         """Join each citation's source and subject, with a film's directors for its label."""
-        return self.select_related("source", "film", "person", "collection").prefetch_related(
-            directors_prefetch("film__credits")
-        )
+        return self.select_related(
+            "source", "film", "person", "collection", "theme"
+        ).prefetch_related(directors_prefetch("film__credits"))
 
 
 class Citation(models.Model):

@@ -131,13 +131,14 @@ class ProductionStatementFactory(factory.django.DjangoModelFactory):
             self.sources.set(SourceFactory.create_batch(1) if extracted is None else extracted)
 
 
-def grow_content(n: int = 100, *, collection, film, person, theme) -> None:
+def grow_content(n: int = 100, *, collection, film, person, theme, source=None) -> None:
     """Add `n` more published films, people and quotes, fully linked, plus some themes.
 
     Every new film has a director, an editor, two themes (one of them `theme`) and a
     citation; every new quote has a film, a theme and its own source. `film` and
     `person` gain n more credits, citations and quotes each, and every film a sourced
-    production statement: everything a page's query count must not grow with.
+    production statement: everything a page's query count must not grow with. `source`,
+    when given, gains n citations of a new film's theme and n production statements.
     """
     themes = [theme, *ThemeFactory.create_batch(max(1, n // 10))]
     for i in range(n):
@@ -150,7 +151,9 @@ def grow_content(n: int = 100, *, collection, film, person, theme) -> None:
         CitationFactory(film=film, topic=Citation.Topic.PRODUCTION, note=f"Production {i}")
         CitationFactory(film=None, person=person, topic=Citation.Topic.PROFILE, note=f"Work {i}")
         CreditFactory(film=new, person=person, role=Credit.Role.PRODUCER)
-        ProductionStatementFactory(film=new)
+        ProductionStatementFactory(film=new, **({"sources": [source]} if source else {}))
+        if source:
+            CitationFactory(film=new, source=source, topic="themes", note="Theme", theme=theme)
         ProductionStatementFactory(
             film=film, kind="tool", stage="", done_by="", feature="lip-sync", person=extra
         )
