@@ -113,7 +113,7 @@ def _label(kind: str, entry) -> str:
         return entry.label  # a film's label already says when its title is not settled
     if kind == "quote":
         return summary(_words(entry), 60)
-    return entry.title
+    return entry.title_text.text  # our Chinese description of an untitled page, in Chinese
 
 
 changes_feed = require_GET(public_cache(ChangesFeed()))

@@ -5,6 +5,7 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from films.models import Film
+from tests.films.factories import SourceFactory
 
 pytestmark = pytest.mark.django_db
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -53,6 +54,16 @@ def test_the_chinese_feed_speaks_chinese(client, works):
     assert any(title.startswith("人物已发布：") and "贾樟柯" in title for title in titles)
     links = [entry.find(f"{ATOM}link").get("href") for entry in entries]
     assert "http://testserver/zh-hans/films/wheat-harvest/" in links
+
+
+def test_the_chinese_feed_names_an_untitled_page_by_our_chinese_description(client, works):
+    SourceFactory(key="S30", title="Article on Wheat Harvest", title_zh="关于《麦收》的文章")
+    _root, entries = _entries(client, "/zh-hans/feed/")
+    titles = [entry.findtext(f"{ATOM}title") for entry in entries]
+    assert any(title.endswith("关于《麦收》的文章") for title in titles), titles
+    assert not any("Article on Wheat Harvest" in title for title in titles)
+    _root, entries = _entries(client, "/feed/")
+    assert any("Article on Wheat Harvest" in e.findtext(f"{ATOM}title") for e in entries)
 
 
 def test_every_page_links_the_feed_of_its_language(client, works):
