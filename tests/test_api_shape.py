@@ -35,6 +35,16 @@ def test_unknown_names_are_a_400_listing_the_valid_ones(api_client, works, query
     assert api_client.get("/api/v1/themes/?expand=films").status_code == 400
 
 
+def test_a_set_the_list_does_not_show_is_a_field_only_when_expanded(api_client, works):
+    refused = api_client.get("/api/v1/films/?fields=slug,citations")
+    assert refused.status_code == 400  # not an empty object per film
+    assert "expand" in refused.json()["fields"][0]
+    body = api_client.get("/api/v1/films/?fields=slug,citations&expand=citations").json()
+    assert all(set(film) == {"slug", "citations"} for film in body["results"])
+    detail = api_client.get("/api/v1/films/wheat-harvest/?fields=slug,citations").json()
+    assert set(detail) == {"slug", "citations"} and detail["citations"]  # the detail has them
+
+
 def test_expand_embeds_related_entries_in_full(api_client, works):
     plain = api_client.get("/api/v1/films/wheat-harvest/").json()
     assert "bio" not in plain["directors"][0]

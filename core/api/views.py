@@ -284,7 +284,13 @@ class ContentViewSet(ApiViewMixin, viewsets.ModelViewSet):
                     else self.detail_serializer_class
                 )
                 fields = shape.names(self.request, shape.FIELDS)
-                valid = [*field_names(serializer_class), *self.expansions]
+                own = field_names(serializer_class)
+                # A set the answer shows only when expanded is a field only then too.
+                hidden = set(fields or ()) & set(self.expansions) - {*own, *(expand or ())}
+                if hidden:
+                    message = f"{', '.join(sorted(hidden))}: name them in expand= too."
+                    raise exceptions.ValidationError({shape.FIELDS: [message]})
+                valid = [*own, *(expand or [])]
                 shape.check_names(shape.FIELDS, fields, valid)
             self._shape = (fields, expand or [])
         return self._shape
