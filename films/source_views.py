@@ -14,7 +14,7 @@ from core.caching import public_cache
 from core.pages import page_query, paginate
 from films.citations import cite_block
 from films.footnotes import footnotes_for
-from films.models import Citation, Milestone, Quote, Source
+from films.models import Citation, Milestone, ProductionStatement, Quote, Source
 from films.models.sources import source_key_validator
 
 
@@ -60,6 +60,7 @@ def source_detail(request, page_key):
     citations = list(Citation.objects.visible().with_subjects().filter(source=source))
     quotes = list(Quote.objects.published().with_context().filter(source=source))
     milestones = list(Milestone.objects.filter(source=source))
+    statements = list(ProductionStatement.objects.citing(source))
     label = source.title_text.text  # as the heading shows it, in the reader's language
     context = {
         "title": label,
@@ -68,6 +69,7 @@ def source_detail(request, page_key):
         "citations": citations,
         "quotes": quotes,
         "milestones": milestones,
+        "statements": statements,
         # The source's own note may name others ("a reprint of the same report as [S1]").
         "footnotes": footnotes_for(prose=[source]),
         "cite": cite_block(request, "source", source),

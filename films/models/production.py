@@ -13,8 +13,8 @@ from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from core.chinese import validate_chinese_punctuation
-from films.models.base import CreditRole, choices_constraint, reading_chinese
-from films.models.film import Film
+from films.models.base import CreditRole, PublicationStatus, choices_constraint, reading_chinese
+from films.models.film import Film, directors_prefetch
 from films.models.sources import Source
 
 # The IPTC digital source type vocabulary, which schema.org's `digitalSourceType` takes.
@@ -86,6 +86,15 @@ class ProductionStatementQuerySet(models.QuerySet):
             self.select_related("person")
             .prefetch_related(Prefetch("sources", queryset=Source.objects.order_by("pk")))
             .order_by("kind", "order", "pk")
+        )
+
+    def citing(self, source):
+        """Return the statements of published films that cite `source`, with their film."""
+        return (
+            self.filter(sources=source, film__status=PublicationStatus.PUBLISHED)
+            .select_related("film", "person")
+            .prefetch_related(directors_prefetch("film__credits"))
+            .order_by("film__order", "film__pk", "kind", "order", "pk")
         )
 
     def needs_sourcing(self):

@@ -300,7 +300,7 @@ QUERY_COUNTS = {
     "/themes/": 2,
     "/themes/hometown/": 6,
     "/sources/": 2,
-    "/sources/S6/": 6,
+    "/sources/S6/": 8,  # + the production statements citing it, their films' directors
     "/quotes/": 8,
     "/quotes/?director=jia-zhangke&film=wheat-harvest&theme=hometown": 12,
     "/search/?q=wheat": 3,  # the index, the films, their directors

@@ -5,7 +5,7 @@ import re
 import pytest
 from django.urls import reverse
 
-from tests.films.factories import CitationFactory, SourceFactory
+from tests.films.factories import CitationFactory, ProductionStatementFactory, SourceFactory
 from tests.pages import html, json_ld
 
 pytestmark = pytest.mark.django_db
@@ -161,3 +161,24 @@ def test_the_api_gives_a_sources_original_and_read_at_addresses(api_client, work
     assert film["citations"][0]["source"]["page_url"].startswith("http://testserver/sources/")
     quote = api_client.get("/api/v1/quotes/").json()["results"][0]
     assert quote["film"]["title_status"] in ("confirmed", "uncertain", "unknown")
+
+
+def test_a_source_page_lists_the_production_statements_that_cite_it(client, works):
+    ProductionStatementFactory(
+        film=works["draft"],
+        kind="tool",
+        stage="",
+        done_by="",
+        feature="lip-sync",
+        note="Secret lip-sync",
+        sources=[works["s6"]],
+    )
+    page = html(client.get("/sources/S6/"))
+    section = page[page.index('id="statements-heading"') : page.index("</section>")]
+    assert "The robot speaks Fenyang dialect through lip-sync." in section
+    assert 'href="/films/wheat-harvest/#making-heading"' in section
+    assert "Edited the film." in section and "no source yet" not in section
+    assert "Secret lip-sync" not in page  # a draft film's statement stays unseen
+    chinese = html(client.get("/zh-hans/sources/S6/"))
+    assert "机器人借对口型功能说汾阳话。" in chinese
+    assert "创作过程：" in chinese and "): " not in chinese
