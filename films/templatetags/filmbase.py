@@ -64,6 +64,23 @@ SEPARATORS = {
 
 
 @register.simple_tag
+def source_cite(source):
+    """Return a source as cited, outlet and title linking its page, in the title's language
+    (its colon too: 新华社：标题, Xinhua: Title)."""
+    title = source.title_text
+    outlet = ""
+    if source.outlet:
+        outlet = source.outlet + ("：" if title.lang.startswith("zh") else ": ")
+    return format_html(
+        '<cite><a href="{}" lang="{}">{}{}</a></cite>',
+        source.get_absolute_url(),
+        title.lang,
+        outlet,
+        mark_english(title.text, title.lang),
+    )
+
+
+@register.simple_tag
 def sep(kind="list"):
     """Return the separator of `kind` ("list", "clause", "alternatives") for the reader."""
     english, chinese = SEPARATORS[kind]

@@ -182,3 +182,17 @@ def test_a_source_page_lists_the_production_statements_that_cite_it(client, work
     chinese = html(client.get("/zh-hans/sources/S6/"))
     assert "机器人借对口型功能说汾阳话。" in chinese
     assert "创作过程：" in chinese and "): " not in chinese
+
+
+def test_a_note_is_punctuated_in_the_title_s_language_and_dated_in_the_page_s(client, works):
+    source = SourceFactory(
+        key="S8", outlet="新华网", title="《麦收》首映", language="zh", published_on="2024-12-06"
+    )
+    CitationFactory(film=works["wheat"], source=source, topic="title", note="Gives the title")
+    english = html(client.get("/films/wheat-harvest/"))
+    chinese = html(client.get("/zh-hans/films/wheat-harvest/"))
+    for page in (english, chinese):
+        assert 'lang="zh-Hans">新华网：《麦收》首映</a></cite>' in page
+        assert 'lang="en">Xinhua: AI rewrites the script</a></cite>' in page  # English S4
+    assert '首映</a></cite>, <time datetime="2024-12-06">6 December 2024</time>' in english
+    assert '首映</a></cite>，<time datetime="2024-12-06">2024年12月6日</time>' in chinese
