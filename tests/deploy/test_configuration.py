@@ -3,6 +3,7 @@
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -199,6 +200,31 @@ def test_the_production_preset_puts_caddy_in_front_and_counts_two_proxies(produc
     assert services["web"]["environment"]["FILMBASE_NUM_PROXIES"] == "${FILMBASE_NUM_PROXIES:-2}"
     caddy = (ROOT / "deploy" / "Caddyfile").read_text()
     assert "{$FILMBASE_DOMAIN} {" in caddy and "reverse_proxy proxy:80" in caddy
+
+
+def test_caddy_reads_its_config_and_never_compresses_the_admin(tmp_path):
+    """Caddy's own parser (Debian's caddy; the image runs Caddy 2 too) reads the Caddyfile:
+    the domain from the environment, compression for every path but /admin/ (BREACH)."""
+    if not shutil.which("caddy"):
+        if os.environ.get("FILMBASE_REQUIRE_SYSTEM") == "1":
+            pytest.fail("caddy is missing (.ci/run installs it)")
+        pytest.skip("caddy is not installed")
+    adapted = subprocess.run(
+        ["caddy", "adapt", "--config", str(ROOT / "deploy" / "Caddyfile")],
+        env={**os.environ, "FILMBASE_DOMAIN": "films.example.org", "HOME": str(tmp_path)},
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=SUBPROCESS_TIMEOUT,
+    )
+    (site,) = json.loads(adapted.stdout)["apps"]["http"]["servers"]["srv0"]["routes"]
+    assert site["match"] == [{"host": ["films.example.org"]}]
+    routes = site["handle"][0]["routes"]
+    encode = next(route for route in routes if route["handle"][0]["handler"] == "encode")
+    assert encode["match"] == [{"not": [{"path": ["/admin/*"]}]}]
+    proxy = next(route for route in routes if route["handle"][0]["handler"] == "reverse_proxy")
+    assert proxy["handle"][0]["upstreams"] == [{"dial": "proxy:80"}]
 
 
 def test_nginx_behind_tls_differs_from_nginx_conf_only_in_the_scheme_it_passes():

@@ -168,3 +168,12 @@ def nginx(tmp_path_factory, make_run):
 def test_behind_nginx_a_normal_request_is_answered_while_slow_clients_dribble(nginx):
     base, port = nginx
     assert_answered_in_time(base, port, "both")
+
+
+def test_nginx_compresses_reader_pages_but_never_the_admin(nginx):
+    base, _port = nginx
+    gzip = {"Accept-Encoding": "gzip"}
+    status, headers, _body = fetch(base + "/films/", gzip)
+    assert status == 200 and headers.get("Content-Encoding") == "gzip"
+    status, headers, _body = fetch(base + "/admin/login/", gzip)
+    assert status == 200 and headers.get("Content-Encoding") is None  # BREACH: no CSRF leak
