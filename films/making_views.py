@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from core.caching import public_cache
+from core.pages import page_query, paginate
 from films import structured_data as ld
 from films.footnotes import Footnotes
 from films.models import Film, KelingFeature, ProductionKind, ProductionStage, grouped
@@ -68,10 +69,13 @@ def _rows(films, footnotes: Footnotes) -> list[dict]:
 
 
 @require_GET
-@public_cache
+@public_cache(params=("page",))
 def making(request):
-    """Compare how the works were made: per film, who did each stage, which tools."""
-    films = list(
+    """Compare how the works were made: per film, who did each stage, which tools.
+
+    A page at a time, as the film list: the table grows with every film published.
+    """
+    films = (
         Film.objects.published()
         .for_list()
         .prefetch_related(
@@ -79,6 +83,8 @@ def making(request):
             production_prefetch(Film.objects.all(), ("stage", "tool", "origin"))
         )
     )
+    page = paginate(request, films, "films")
+    films = list(page)
     footnotes = Footnotes()
     context = {
         "title": _("How the works were made"),
@@ -90,6 +96,8 @@ def making(request):
         "stages": ProductionStage.choices,
         "features": KelingFeature.choices,
         "rows": _rows(films, footnotes),
+        "page": page,
+        "canonical_query": page_query(page),
         "footnotes": footnotes,
         "structured_data": ld.graph(*(ld.movie(request, film) for film in films)),
     }

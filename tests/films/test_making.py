@@ -88,6 +88,15 @@ def test_making_page_compares_the_works_in_an_accessible_table(client, works):
     assert 'href="/making/"' in page  # the main navigation
 
 
+def test_making_page_shows_a_page_of_films_at_a_time(client, works, settings):
+    settings.FILMBASE_PAGE_SIZE = {**settings.FILMBASE_PAGE_SIZE, "films": 2}
+    first = html(client.get("/making/"))
+    assert first.count('<th scope="row"') == 2 and 'rel="next" href="?page=2"' in first
+    assert "<tr" in html(client.get("/making/?page=2"))
+    assert client.get("/making/?page=99").status_code == 404
+    assert client.get("/making/?page=x").status_code == 404
+
+
 def test_making_page_in_chinese(client, works):
     page = html(client.get("/zh-hans/making/"))
     assert "作品是怎样做成的" in page

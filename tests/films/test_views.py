@@ -296,7 +296,7 @@ QUERY_COUNTS = {
     "/films/": 3,
     "/films/?theme=hometown": 4,
     "/films/wheat-harvest/": 9,  # + production statements (with people), their sources
-    "/making/": 4,  # films, directors, their production statements, those statements' sources
+    "/making/": 5,  # count, films, directors, their production statements, their sources
     "/themes/": 2,
     "/themes/hometown/": 6,
     "/sources/": 2,

@@ -183,3 +183,13 @@ def test_about_in_chinese_keeps_the_precision_and_the_doubt(client, works):
     assert '<time datetime="2024-09">2024年9月</time>' in page
     assert "日期存疑" in page
     assert "可灵大事记" in page
+
+
+def test_filters_and_theme_titles_are_punctuated_for_the_reader(client, works):
+    query = "?director=jia-zhangke&film=wheat-harvest&theme=hometown"
+    english = client.get(f"/quotes/{query}").content.decode()
+    chinese = client.get(f"/zh-hans/quotes/{query}").content.decode()
+    assert "Director: <strong" in english and "Film: <strong" in english
+    assert "导演：<strong" in chinese and "影片：<strong" in chinese and "主题：<strong" in chinese
+    films = client.get("/zh-hans/films/?theme=hometown").content.decode()
+    assert "<h1>影片：<span" in films
