@@ -4,9 +4,10 @@ import pytest
 from django.db import connection
 from django.db.models import Q
 
-from films.models import Milestone, Quote
-from films.search import normalise_query, search
-from tests.films.factories import FilmFactory, QuoteFactory, ThemeFactory
+from films.models import Credit, Film, Milestone, Quote
+from films.search import normalise_query, rebuild_search_index, search
+from people.models import Person
+from tests.films.factories import CollectionFactory, FilmFactory, QuoteFactory, ThemeFactory
 from tests.people.factories import PersonFactory
 
 pytestmark = pytest.mark.django_db
@@ -225,3 +226,23 @@ def test_postgresql_search_indexes_keep_no_pending_list():
         indexes = dict(cursor.fetchall())
     assert len(indexes) == 12  # two per kind
     assert all(options == ["fastupdate=off"] for options in indexes.values()), indexes
+
+
+def test_the_index_builds_over_a_thousand_films_each_with_its_own_director():
+    # Django 5.2 prefetches a foreign key as one `id = ? OR …` per row, which SQLite
+    # refuses past a thousand or so: the credits' people must be joined, not prefetched.
+    count = 1100
+    collection = CollectionFactory()
+    people = Person.objects.bulk_create(
+        PersonFactory.build(slug=f"many-{i}", name=f"Director {i}") for i in range(count)
+    )
+    films = Film.objects.bulk_create(
+        FilmFactory.build(slug=f"many-{i}", title=f"Many {i}", collection=collection)
+        for i in range(count)
+    )
+    Credit.objects.bulk_create(
+        Credit(film=film, person=person, role="director")
+        for film, person in zip(films, people, strict=True)
+    )
+    assert rebuild_search_index() >= 2 * count
+    assert [film.slug for film in search("Director 1099").films][:1] == ["many-1099"]
