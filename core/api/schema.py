@@ -64,7 +64,8 @@ _ERRORS = {
 }
 FIELDS_HELP = (
     "Only these fields, comma-separated (e.g. `slug,title`); an unknown name is a 400 "
-    "that lists the valid ones. Without it, every field."
+    "that lists the valid ones. Without it, every field. A set the answer has only when "
+    "expanded (`citations` on a list) is a field only with `expand` naming it too."
 )
 EXPAND_HELP = (
     "Embed these related entries in full instead of as references, comma-separated; "
