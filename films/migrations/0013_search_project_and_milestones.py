@@ -9,7 +9,8 @@ their production notes and directors' names and quotes their speakers' names.
 from django.db import migrations, models
 
 NEW_KINDS = ["collection", "milestone"]
-ALL_KINDS = ["film", "person", "theme", "quote", *NEW_KINDS]
+OLD_KINDS = ["film", "person", "theme", "quote"]
+ALL_KINDS = [*OLD_KINDS, *NEW_KINDS]
 
 
 TOKENIZER = "porter unicode61 remove_diacritics 2"  # as migration 0008
@@ -26,8 +27,14 @@ def _sqlite_statements():
             content='films_searchdocument', content_rowid='id', tokenize='{TOKENIZER}')"""
         for kind in NEW_KINDS
     ]
-    # Built from the constant ALL_KINDS only: no input reaches this SQL (bandit B608).
-    for kind in ALL_KINDS:
+    return statements + _sqlite_triggers(ALL_KINDS)
+
+
+def _sqlite_triggers(kinds):
+    """The triggers that keep each kind's FTS5 table in step with films_searchdocument."""
+    statements = []
+    # Built from the constants above only: no input reaches this SQL (bandit B608).
+    for kind in kinds:
         table = f"films_search_{kind}"
         columns = "rowid, title_text, body_text"
         statements += [
@@ -73,15 +80,16 @@ def _postgresql_statements():
             f"CREATE INDEX {table}_vector_idx ON {table} USING GIN (vector) "
             "WITH (fastupdate = off)",
         ]
-    # TRUNCATE fires no row trigger: the function that empties every table names them all.
-    statements.append(
-        f"""CREATE OR REPLACE FUNCTION films_search_truncate() RETURNS trigger AS $$
+    return [*statements, _truncate_function(ALL_KINDS)]
+
+
+def _truncate_function(kinds):
+    """TRUNCATE fires no row trigger: the function that empties the tables names each."""
+    return f"""CREATE OR REPLACE FUNCTION films_search_truncate() RETURNS trigger AS $$
         BEGIN
-            TRUNCATE {", ".join(f"films_search_{kind}" for kind in ALL_KINDS)};
+            TRUNCATE {", ".join(f"films_search_{kind}" for kind in kinds)};
             RETURN NULL;
         END $$ LANGUAGE plpgsql"""
-    )
-    return statements
 
 
 def forward(apps, schema_editor):
@@ -99,13 +107,23 @@ def backward(apps, schema_editor):
     # is derived data, rebuilt by the next `load_films` or edit).
     apps.get_model("films", "SearchDocument").objects.filter(kind__in=NEW_KINDS).delete()
     vendor = schema_editor.connection.vendor
+    if vendor == "postgresql":
+        schema_editor.execute(_truncate_function(OLD_KINDS), params=None)
     for kind in NEW_KINDS:
         table = f"films_search_{kind}"
         if vendor == "sqlite":
-            for suffix in ("ai", "ad", "au"):  # the old kinds' are made again by 0008's SQL
+            for suffix in ("ai", "ad", "au"):
                 schema_editor.execute(f"DROP TRIGGER IF EXISTS {table}_{suffix}")
         if vendor in ("sqlite", "postgresql"):
             schema_editor.execute(f"DROP TABLE IF EXISTS {table}")
+
+
+def old_triggers_back(apps, schema_editor):
+    """Going back, last: the constraint changes rebuilt films_searchdocument on SQLite,
+    dropping its triggers; the four old kinds get theirs again."""
+    if schema_editor.connection.vendor == "sqlite":
+        for statement in _sqlite_triggers(OLD_KINDS):
+            schema_editor.execute(statement)
 
 
 def rebuild(apps, schema_editor):
@@ -121,6 +139,7 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
+        migrations.RunPython(migrations.RunPython.noop, old_triggers_back),
         migrations.RemoveConstraint(
             model_name="searchdocument",
             name="search_document_kind_valid",
