@@ -4,7 +4,6 @@ import re
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
-from pypinyin import Style, lazy_pinyin
 
 # A Han character, or a full-width mark that ends a Chinese clause or quotation.
 _CJK = "\u3400-\u9fff\uf900-\ufaff\u3001-\u3011\uff01-\uff5e\u201c\u201d"
@@ -52,6 +51,10 @@ def pinyin_key(text: str) -> str:
     pypinyin reads each Han character in context (heteronyms by phrase); Latin letters
     pass through lower-cased, so a name without Chinese sorts among the pinyin.
     """
+    # Imported here, not above: pypinyin loads its phrase dictionaries into memory, and
+    # only a save of a person needs them, never a process that serves readers.
+    from pypinyin import Style, lazy_pinyin  # noqa: PLC0415
+
     syllables = lazy_pinyin(text or "", style=Style.TONE3, neutral_tone_with_five=True)
     plain = [re.sub(r"\d", "", s) for s in syllables]
     return " ".join(plain).lower() + " | " + " ".join(syllables).lower()
