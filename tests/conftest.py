@@ -134,7 +134,7 @@ def works(db):
         title_zh="麦收",
         slug="wheat-harvest",
         synopsis="A robot speaks the Fenyang dialect and harvests wheat.",
-        synopsis_zh="机器人说汾阳话,帮老人收麦子。",
+        synopsis_zh="机器人说汾阳话，帮老人收麦子。",
         runtime_seconds=360,
         runtime_is_approximate=True,
         production_notes="First robot lead.",

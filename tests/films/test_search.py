@@ -234,7 +234,7 @@ def test_the_index_builds_over_a_thousand_films_each_with_its_own_director():
     count = 1100
     collection = CollectionFactory()
     people = Person.objects.bulk_create(
-        PersonFactory.build(slug=f"many-{i}", name=f"Director {i}") for i in range(count)
+        PersonFactory.build(slug=f"many-{i}", name=f"Maker{i}") for i in range(count)
     )
     films = Film.objects.bulk_create(
         FilmFactory.build(slug=f"many-{i}", title=f"Many {i}", collection=collection)
@@ -245,4 +245,4 @@ def test_the_index_builds_over_a_thousand_films_each_with_its_own_director():
         for film, person in zip(films, people, strict=True)
     )
     assert rebuild_search_index() >= 2 * count
-    assert [film.slug for film in search("Director 1099").films][:1] == ["many-1099"]
+    assert [film.slug for film in search("Maker1099").films] == ["many-1099"]

@@ -128,7 +128,7 @@ def test_film_page_in_chinese_puts_the_chinese_title_first(client, works):
     assert '<span class="title-main" lang="zh-Hans">麦收' in page
     assert '<span class="title-alt" lang="en">Wheat Harvest</span>' in page
     assert "英文片名：译名" in page
-    assert '<div lang="zh-Hans"><p>机器人说汾阳话,帮老人收麦子。</p></div>' in page
+    assert '<div lang="zh-Hans"><p>机器人说汾阳话，帮老人收麦子。</p></div>' in page
     assert "约6分钟" in page
 
 
@@ -219,7 +219,7 @@ def test_film_page_has_meta_canonical_alternates_and_open_graph(client, works):
     assert 'hreflang="x-default" href="http://testserver/films/wheat-harvest/"' in page
     assert '<meta property="og:type" content="video.movie">' in page
     assert '<meta property="og:title" content="《麦收》">' in page
-    assert '<meta name="description" content="机器人说汾阳话,帮老人收麦子。">' in page
+    assert '<meta name="description" content="机器人说汾阳话，帮老人收麦子。">' in page
 
 
 def test_film_page_json_ld_is_a_movie_with_director_and_quotations(client, works):
