@@ -126,7 +126,7 @@ def _member(request, statement) -> dict:
 
 
 def _tool(statement) -> str:
-    colon = "：" if is_chinese(get_language()) else ": "
+    colon = pgettext("label separator", ": ")  # the catalogue's: ： in Chinese
     keling = pgettext("done by", "Keling")  # the name as /making/ shows it: 可灵 in Chinese
     tool = f"{keling}{colon}{statement.get_feature_display()}"
     return f"{tool} {statement.model_version}" if statement.model_version else tool
