@@ -21,6 +21,7 @@ If a cache fails, requests are served uncached, never refused.
 import functools
 import hashlib
 import logging
+import re
 import time
 from pathlib import Path
 from urllib.parse import urlencode
@@ -28,8 +29,10 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.core.cache import caches
 from django.core.exceptions import MiddlewareNotUsed
+from django.core.signals import setting_changed
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.dispatch import receiver
 from django.http import HttpResponse, HttpResponseNotModified
 from django.urls import Resolver404, resolve
 from django.utils import translation
@@ -176,7 +179,52 @@ def version_etag(version: str) -> str:
     return f'"{release_token()}-{version}"'
 
 
+def entry_tag(obj) -> str:
+    """Return an entry's own tag, as an API detail's ETag ends (`film2v1`): its If-Match."""
+    return f"{obj._meta.model_name}{obj.pk}v{obj.version}"
+
+
+def _client_tag(request, etag: str) -> str | None:
+    """Return the entry of If-None-Match (as sent) naming this URL's answer at `etag`'s
+    version, or None.
+
+    Most answers carry the version's tag itself. An API detail carries it with the
+    entry's own tag appended (`"R-V-film2v1"`, core/api/views.py), which says "made at
+    version V" too: a copy holding it is current, and is answered 304 here, before a
+    cache read — but only on a detail of that model, and never a curator's (`-drafts`).
+    """
+    header = request.META.get("HTTP_IF_NONE_MATCH")
+    if not header:
+        return None
+    entries = parse_etags(header)
+    for entry in entries:
+        if entry.removeprefix("W/") == etag:
+            return entry
+    prefix = etag[:-1] + "-"
+    details = [e for e in entries if e.removeprefix("W/").startswith(prefix)]
+    model = _detail_model(request) if details else None
+    if model is None:
+        return None
+    pattern = re.compile(re.escape(prefix + model._meta.model_name) + r'\d+v\d+"')
+    return next((e for e in details if pattern.fullmatch(e.removeprefix("W/"))), None)
+
+
+def _detail_model(request):
+    """Return the model whose API detail answers this request, or None."""
+    view = resolve_view(request)
+    actions = getattr(view, "actions", None) or {}
+    if actions.get("get") != "retrieve":
+        return None
+    return getattr(getattr(view, "cls", None), "model", None)
+
+
 # -- What a request's answer depends on ----------------------------------------------
+
+
+# The URL patterns do not change while a process runs, so a path resolves to the same
+# view every time: cache hits with a query string need not walk the patterns again.
+# Bounded both in entries and in each entry's size, however many paths clients invent.
+MAX_REMEMBERED_PATH = 256
 
 
 def resolve_view(request):
@@ -188,12 +236,28 @@ def resolve_view(request):
     yet this early in the request.
     """
     path = request.path_info
+    urlconf = getattr(request, "urlconf", None) or settings.ROOT_URLCONF
+    if len(path) > MAX_REMEMBERED_PATH:  # never kept: junk must not fill the memo
+        return _resolve(urlconf, path)
+    return _remembered_resolve(urlconf, path)
+
+
+def _resolve(urlconf, path: str):
     language = translation.get_language_from_path(path) or settings.LANGUAGE_CODE
     try:
         with translation.override(language):
-            return resolve(path, getattr(request, "urlconf", None)).func
+            return resolve(path, urlconf).func
     except Resolver404:
         return None
+
+
+_remembered_resolve = functools.lru_cache(maxsize=2048)(_resolve)
+
+
+@receiver(setting_changed)
+def _forget_resolved(*, setting, **kwargs):
+    if setting in ("ROOT_URLCONF", "LANGUAGES", "LANGUAGE_CODE"):
+        _remembered_resolve.cache_clear()
 
 
 def view_params(view) -> frozenset:
@@ -300,10 +364,14 @@ class PublicCacheMiddleware:
         etag = version_etag(version)
         last_modified = version_timestamp(version)
         if request.META.get("HTTP_IF_NONE_MATCH") or request.META.get("HTTP_IF_MODIFIED_SINCE"):
+            matched = _client_tag(request, etag)
+            current = matched.removeprefix("W/") if matched else etag
             not_modified = get_conditional_response(
-                request, etag=etag, last_modified=int(last_modified)
+                request, etag=current, last_modified=int(last_modified)
             )
             if not_modified is not None and not_modified.status_code == 304:
+                if matched:  # a 304 names the copy it validates, as sent (RFC 9110)
+                    not_modified["ETag"] = matched
                 return _with_quota(request, not_modified)
 
         key = self._key(request, version)

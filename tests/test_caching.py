@@ -7,9 +7,16 @@ import pytest
 from django.core.cache import caches
 from django.core.cache.backends.locmem import LocMemCache
 from django.test import Client
-from django.urls import reverse
+from django.urls import Resolver404, resolve, reverse
+from django.utils import translation
 
-from core.caching import bump_version, current_version
+from core.caching import (
+    MAX_REMEMBERED_PATH,
+    _remembered_resolve,
+    bump_version,
+    current_version,
+    resolve_view,
+)
 from tests.admin_forms import form_as_posted
 from tests.conftest import grow_works
 from tests.deploy.test_configuration import manage
@@ -241,6 +248,31 @@ def test_a_thousand_junk_query_strings_are_answered_but_store_nothing(
     for n in range(1000):
         assert client.get(path + junk.format(n=n)).status_code == 200
     assert _entries() == before
+
+
+def test_what_the_cache_remembers_of_urls_is_right_and_bounded(rf, settings):
+    # Each short path is resolved once per process, up to a fixed count; a long one is
+    # never remembered, so invented paths cannot grow a worker's memory.
+    _remembered_resolve.cache_clear()
+    for path in ["/films/", "/zh-hans/films/", "/api/v1/films/wheat-harvest/", "/nowhere/"]:
+        remembered = resolve_view(rf.get(path, {"page": "2"}))
+        assert remembered is resolve_view(rf.get(path))
+        with translation.override("zh-hans" if path.startswith("/zh-hans/") else "en"):
+            try:
+                expected = resolve(path).func
+            except Resolver404:
+                expected = None
+        assert (expected is None) == (path == "/nowhere/")
+        assert remembered is expected, path
+    assert resolve_view(rf.get("/films/" + "x" * MAX_REMEMBERED_PATH + "/")) is not None
+    assert _remembered_resolve.cache_info().currsize == 4
+    limit = _remembered_resolve.cache_info().maxsize
+    for n in range(limit + 50):
+        resolve_view(rf.get(f"/films/no-such-film-{n}/"))
+    assert _remembered_resolve.cache_info().currsize == limit
+    # Another URLconf is resolved afresh, not answered from what was remembered.
+    settings.ROOT_URLCONF = "bench.urls"
+    assert resolve_view(rf.get("/bench/ok")) is not None
 
 
 @pytest.mark.parametrize("path", ["/films/", "/api/v1/export/"])

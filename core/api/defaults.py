@@ -5,7 +5,6 @@ so this module imports nothing of DRF's views: that is DRF's rule, not a cycle o
 """
 
 import math
-from types import SimpleNamespace
 
 from rest_framework import parsers
 from rest_framework.exceptions import ParseError
@@ -98,11 +97,28 @@ def add_rate_limit_headers(response, throttles, request, view, *, counted: bool)
 
 def quota_before_view(request, response) -> None:
     """Add the headers for an anonymous request answered before DRF saw it (the cache)."""
-    from django.contrib.auth.models import AnonymousUser  # apps are ready by now
-
-    anonymous = SimpleNamespace(user=AnonymousUser(), META=request.META, headers=request.headers)
     throttles = [throttle() for throttle in api_settings.DEFAULT_THROTTLE_CLASSES]
-    add_rate_limit_headers(response, throttles, anonymous, None, counted=False)
+    throttles = [throttle for throttle in throttles if getattr(throttle, "rate", None)]
+    if not throttles:  # throttling off: nothing to tell, and no headers to build
+        return
+    add_rate_limit_headers(response, throttles, _Anonymous(request), None, counted=False)
+
+
+class _Anonymous:
+    """The request as a throttle sees it before authentication ran: anonymous.
+
+    `headers` is Django's request.headers, built only when a throttle reads it (DRF's
+    get_ident does; UserThrottle, for an anonymous client, never gets that far).
+    """
+
+    def __init__(self, request):
+        from django.contrib.auth.models import AnonymousUser  # apps are ready by now
+
+        self.user, self.META, self._request = AnonymousUser(), request.META, request
+
+    @property
+    def headers(self):
+        return self._request.headers
 
 
 def _quota(throttle, request, view, *, counted: bool) -> tuple[int, int, int] | None:

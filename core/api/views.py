@@ -35,7 +35,13 @@ from core.api import shape
 from core.api.defaults import add_rate_limit_headers
 from core.api.errors import SLUG_PATTERN, PayloadTooLarge, PreconditionFailed
 from core.api.renderers import CSVRenderer
-from core.caching import current_version, mark_public, version_etag, version_timestamp
+from core.caching import (
+    current_version,
+    entry_tag,
+    mark_public,
+    version_etag,
+    version_timestamp,
+)
 
 # -- Views -----------------------------------------------------------------------------
 
@@ -356,7 +362,7 @@ class ContentViewSet(ApiViewMixin, viewsets.ModelViewSet):
         return content_etag(drafts=self.drafts)
 
     def object_tag(self, obj) -> str:
-        return f"{self.model._meta.model_name}{obj.pk}v{obj.version}"
+        return entry_tag(obj)
 
     def detail_etag(self, obj) -> str | None:
         # The content version covers what the detail shows of other objects (a director's
