@@ -55,8 +55,8 @@ def search() -> dict[str, dict]:
     `index_ms`: the one statement that finds the top 20 of every kind among all entries.
     `total_ms`: that, plus loading up to 80 hits with what a results page shows of them.
     """
-    from films.search import _query_terms, _ranked_ids
     from films.search import search as run_search
+    from films.search.query import _query_terms, _ranked_ids
 
     def p50(call):
         call()

@@ -121,7 +121,7 @@ class MilestoneViewSet(ContentViewSet):
 class SearchView(ReadOnlyApiView):
     """One search across films, people, themes and quotes, in Chinese and English.
 
-    The same search as the reader pages (films/search.py): a substring match, so that
+    The same search as the reader pages (films/search/): a substring match, so that
     麦收 is found inside a longer Chinese title; published entries only.
     """
 

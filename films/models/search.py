@@ -19,7 +19,7 @@ class SearchKind(models.TextChoices):
 
 
 class SearchDocument(models.Model):
-    """One published entry as the search index sees it (maintained by films/search.py).
+    """One published entry as the search index sees it (maintained by films/search/).
 
     `title_text` holds titles, names and a quote's words; `body_text` the prose. Both are
     normalised so that every Chinese character is a token of its own: a full-text index
