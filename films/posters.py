@@ -13,7 +13,6 @@ import re
 import textwrap
 import unicodedata
 
-import rjieba
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 from django.utils.translation import get_language, gettext
@@ -59,6 +58,10 @@ class _WordWrapper(textwrap.TextWrapper):
         self.keep = [name for name in keep if name]
 
     def _split(self, text: str) -> list[str]:
+        # Imported here, not above: rjieba loads its dictionary into memory, and only a
+        # Chinese title too long for one line needs it (_lines), never the nine works'.
+        import rjieba  # noqa: PLC0415
+
         words: list[str] = []
         for piece in _keeping(text, self.keep):
             words.extend([piece] if piece in self.keep else rjieba.cut(piece))
@@ -101,7 +104,8 @@ def _lines(
     """
     if cjk:
         width = 5 if len(text) <= 10 else 7
-        lines = _WordWrapper(width, keep).wrap(text)
+        fits = len(text) <= width and not any(char.isspace() for char in text)
+        lines = [text] if fits else _WordWrapper(width, keep).wrap(text)
         size = 52 if width == 5 else 38
     else:
         width = 12 if len(text) <= 24 else 16

@@ -114,3 +114,23 @@ def test_a_chinese_poster_names_its_directors_the_chinese_way(works):
         assert "贾樟柯、叶锦添导演作品" in str(poster_svg(film))
     with translation.override("en"):
         assert "A film by Jia Zhangke, Tim Yip" in str(poster_svg(film))
+
+
+def test_only_a_chinese_title_too_long_for_one_line_loads_the_word_dictionary(tmp_path):
+    # rjieba's dictionary costs every process that loads it tens of MB (docs/benchmarks.md):
+    # serving pages whose Chinese titles fit one line must not load it.
+    script = (
+        "import sys\n"
+        "from django.template.loader import get_template\n"
+        "from django.urls import get_resolver\n"
+        "from films.posters import _lines\n"
+        "get_resolver().url_patterns\n"
+        "get_template('films/film_detail.html')\n"
+        "assert _lines('最后的防线', cjk=True)[0] == ['最后的防线']\n"
+        "print('rjieba' in sys.modules)\n"
+        "print(_lines('百鬼勿扰（片名待确认）', cjk=True)[0])\n"
+        "print('rjieba' in sys.modules)\n"
+    )
+    result = manage("shell", "-v", "0", "-c", script, env={"FILMBASE_VAR_DIR": str(tmp_path)})
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == ["False", "['百鬼勿扰（片名', '待确认）']", "True"]
