@@ -59,7 +59,9 @@ class _WordWrapper(textwrap.TextWrapper):
 
     def _split(self, text: str) -> list[str]:
         # Imported here, not above: rjieba loads its dictionary into memory, and only a
-        # Chinese title too long for one line needs it (_lines), never the nine works'.
+        # Chinese title too long for one line needs it (_lines). Three of the nine works
+        # have one on Chinese pages (untitled, or a title not yet confirmed); English
+        # pages, the API and management commands never load it.
         import rjieba  # noqa: PLC0415
 
         words: list[str] = []
