@@ -125,7 +125,22 @@ def prepare(env: dict, films: int, static: Path) -> None:
     manage(env, "load_films")
     if films > 9:
         manage(env, "seed_synthetic", "--films", str(films - 9), "--seed", "42")
+        manage(env, "shell", "-c", FILL_THEME)
     shutil.copytree(static, Path(env["FILMBASE_VAR_DIR"]) / "static")
+
+
+# The theme measured shows as many films and quotes as its page holds at every size
+# above the nine works: its growth then compares catalogues of different sizes, not a
+# page of 8 cards with one of 24.
+FILL_THEME = """
+from films.models import Film, Quote, Theme
+from films.synthetic import COLLECTION_SLUG
+from films.views import THEME_FILMS, THEME_QUOTES
+theme = Theme.objects.get(slug="humans-and-ai")
+synthetic = Film.objects.filter(collection__slug=COLLECTION_SLUG).order_by("pk")
+theme.films.add(*synthetic[: THEME_FILMS + 1])
+theme.quotes.add(*Quote.objects.filter(film__in=synthetic).order_by("pk")[: THEME_QUOTES + 1])
+"""
 
 
 # -- The server ---------------------------------------------------------------------
