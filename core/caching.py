@@ -179,6 +179,10 @@ def version_etag(version: str) -> str:
     return f'"{release_token()}-{version}"'
 
 
+# What entry_tag writes, as it ends a detail's ETag (a model's name has no digit).
+_ENTRY_TAG = re.compile(r'(?P<model>[a-z_]+)\d+v\d+"')
+
+
 def entry_tag(obj) -> str:
     """Return an entry's own tag, as an API detail's ETag ends (`film2v1`): its If-Match."""
     return f"{obj._meta.model_name}{obj.pk}v{obj.version}"
@@ -205,8 +209,12 @@ def _client_tag(request, etag: str) -> str | None:
     model = _detail_model(request) if details else None
     if model is None:
         return None
-    pattern = re.compile(re.escape(prefix + model._meta.model_name) + r'\d+v\d+"')
-    return next((e for e in details if pattern.fullmatch(e.removeprefix("W/"))), None)
+    wanted = model._meta.model_name
+    for entry in details:
+        match = _ENTRY_TAG.fullmatch(entry.removeprefix("W/"), len(prefix))
+        if match and match["model"] == wanted:
+            return entry
+    return None
 
 
 def _detail_model(request):
@@ -258,8 +266,10 @@ _remembered_resolve = functools.lru_cache(maxsize=2048)(_resolve)
 def _forget_resolved(*, setting, **kwargs):
     if setting in ("ROOT_URLCONF", "LANGUAGES", "LANGUAGE_CODE"):
         _remembered_resolve.cache_clear()
+        view_params.cache_clear()
 
 
+@functools.lru_cache(maxsize=512)  # a view reads the same parameters all its life
 def view_params(view) -> frozenset:
     """Return the query parameters `view` reads.
 

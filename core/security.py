@@ -10,6 +10,9 @@
 - `SignInRateMiddleware` caps sign-in attempts per address across usernames (password
   spraying): the admin's sign-in form shares the token endpoint's per-address rate, and
   an address over it gets the same bilingual 429 page, with `Retry-After`.
+- `CorsMiddleware` is django-cors-headers' middleware, reading a request's `Origin` from
+  the environ instead of `request.headers`, which Django builds from every header of the
+  request: nothing else on the path of an API answer from the public cache needs them.
 - `client_ip` is the address django-axes counts failed sign-ins by. It trusts
   X-Forwarded-For exactly as far as the API throttles do (REST_FRAMEWORK["NUM_PROXIES"]),
   so a client cannot reset its count by sending the header itself.
@@ -17,10 +20,12 @@
 
 import math
 
+from corsheaders.middleware import CorsMiddleware as _CorsMiddleware
 from django.conf import settings
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.cache import patch_vary_headers
 
 from core.api.defaults import TokenThrottle
 
@@ -44,6 +49,25 @@ class UnusedMethodMiddleware:
         else:
             response = HttpResponse(message, status=405, content_type="text/plain; charset=utf-8")
         response["Allow"] = ALLOW_HEADER
+        return response
+
+
+class CorsMiddleware(_CorsMiddleware):
+    """django-cors-headers, without building `request.headers` for a request with no Origin.
+
+    Such a request (not from a browser's script on another origin) gets only `Vary:
+    Origin` on the API, as django-cors-headers gives it; a request with an Origin goes
+    to django-cors-headers unchanged.
+    """
+
+    def add_response_headers(self, request, response):
+        if "HTTP_ORIGIN" in request.META:
+            return super().add_response_headers(request, response)
+        enabled = getattr(request, "_cors_enabled", None)
+        if enabled is None:  # the request was answered before the middleware saw it
+            enabled = self.is_enabled(request)
+        if enabled:
+            patch_vary_headers(response, ("origin",))
         return response
 
 

@@ -301,6 +301,21 @@ def test_any_origin_may_read_without_credentials(api_client, film):
     assert "Access-Control-Allow-Origin" not in page  # the reader pages are not shared
 
 
+def test_an_answer_stored_for_one_origin_is_shared_rightly_with_another(
+    api_client, film, django_assert_num_queries
+):
+    origin = "https://kiosk.example.org"
+    plain = api_client.get("/api/v1/themes/")  # rendered and stored, asked without Origin
+    assert "Access-Control-Allow-Origin" not in plain
+    assert "origin" in plain["Vary"].lower()  # a shared cache keeps the two apart
+    with django_assert_num_queries(0):  # from the public cache
+        shared = api_client.get("/api/v1/themes/", HTTP_ORIGIN=origin)
+        again = api_client.get("/api/v1/themes/")
+    assert shared["Access-Control-Allow-Origin"] == "*"
+    assert "ETag" in shared["Access-Control-Expose-Headers"]
+    assert "Access-Control-Allow-Origin" not in again and "origin" in again["Vary"].lower()
+
+
 # -- Throttling ----------------------------------------------------------------------------
 
 

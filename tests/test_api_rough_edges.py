@@ -120,6 +120,19 @@ def test_every_api_answer_tells_the_rate_limit(api_client, works, settings):
     assert int(refused["RateLimit-Reset"]) > 0
 
 
+def test_an_anonymous_client_is_told_no_quota_when_only_accounts_have_one(
+    api_client, works, settings
+):
+    rates = {"anon": None, "user": "50/minute", "token": "5/minute"}
+    settings.REST_FRAMEWORK = {**settings.REST_FRAMEWORK, "DEFAULT_THROTTLE_RATES": rates}
+    rendered = api_client.get("/api/v1/films/")
+    cached = api_client.get("/api/v1/films/")
+    revalidated = api_client.get("/api/v1/films/", HTTP_IF_NONE_MATCH=rendered["ETag"])
+    assert revalidated.status_code == 304
+    for response in (rendered, cached, revalidated):
+        assert "RateLimit-Limit" not in response  # the account's quota is not theirs
+
+
 def test_people_page_lists_everyone_with_their_roles(client, works, django_assert_num_queries):
     for prefix in ("", "/zh-hans"):
         response = client.get(f"{prefix}/people/")

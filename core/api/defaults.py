@@ -53,6 +53,8 @@ class AnonThrottle(AnonRateThrottle):
 class UserThrottle(UserRateThrottle):
     """Limit signed-in clients by account; anonymous ones are AnonThrottle's."""
 
+    counts_anonymous = False  # quota_before_view, for anonymous clients only, skips it
+
     def get_rate(self):
         return _rate(self.scope)
 
@@ -97,8 +99,13 @@ def add_rate_limit_headers(response, throttles, request, view, *, counted: bool)
 
 def quota_before_view(request, response) -> None:
     """Add the headers for an anonymous request answered before DRF saw it (the cache)."""
-    throttles = [throttle() for throttle in api_settings.DEFAULT_THROTTLE_CLASSES]
-    throttles = [throttle for throttle in throttles if getattr(throttle, "rate", None)]
+    # Only throttles that count anonymous clients, with a rate for their scope (each of
+    # filmbase's own reads its rate that way), are built: the others would tell nothing.
+    throttles = [
+        throttle()
+        for throttle in api_settings.DEFAULT_THROTTLE_CLASSES
+        if getattr(throttle, "counts_anonymous", True) and _rate(getattr(throttle, "scope", None))
+    ]
     if not throttles:  # throttling off: nothing to tell, and no headers to build
         return
     add_rate_limit_headers(response, throttles, _Anonymous(request), None, counted=False)

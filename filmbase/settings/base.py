@@ -67,8 +67,9 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # TRACE, CONNECT and other methods no view uses: 405 before any cache or view.
     "core.security.UnusedMethodMiddleware",
-    # Outside the public cache, so that answers served from the cache get CORS headers too.
-    "corsheaders.middleware.CorsMiddleware",
+    # django-cors-headers (core/security.py), outside the public cache, so that answers
+    # served from the cache get CORS headers too.
+    "core.security.CorsMiddleware",
     # whitenoise, with security headers and without unused bundle files (core/staticfiles.py).
     "core.staticfiles.StaticFilesMiddleware",
     # gzip for the export only, outside the cache (core/compression.py says why only there).
