@@ -12,7 +12,7 @@ MANAGE := $(BIN)/python manage.py
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
-.PHONY: help install run dev test lint format ci curator messages screenshots clean bench bench-smoke mutate
+.PHONY: help install run dev test lint format ci curator messages screenshots schema clean bench bench-smoke mutate
 
 help:
 	@echo "make run     set up and serve the site on http://127.0.0.1:$(PORT)/ (SQLite, DEBUG off)"
@@ -20,6 +20,7 @@ help:
 	@echo "make dev     runserver with DEBUG on"
 	@echo "make lint    ruff, import-linter (imports run one way), bandit (no medium or high finding)"
 	@echo "make ci      what CI runs: .ci/run"
+	@echo "make schema  write the API's OpenAPI schema to docs/openapi.yaml (a test compares them)"
 	@echo "make mutate  mutation testing of the guards (docs/testing.md); TARGETS=\"admin sync\" for some"
 	@echo "make bench   measure speed against static twins (docs/benchmarks.md); bench-smoke: CI's quick check"
 
@@ -66,6 +67,11 @@ curator: install
 # Needs Debian's chromium and `npm ci`, as the browser tests do.
 screenshots: install
 	FILMBASE_SCREENSHOTS=docs FILMBASE_REQUIRE_BROWSER=1 $(BIN)/pytest tests/test_pages_browser.py -k readme_screenshots -q -p no:randomly
+
+# The schema the API serves, kept in the repository so that a change to it shows in review
+# (tests/test_api_schema.py fails until this is run and the file committed).
+schema: install
+	$(MANAGE) spectacular --validate --file docs/openapi.yaml
 
 ci:
 	.ci/run
