@@ -5,7 +5,14 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from tests.films.factories import CreditFactory, FilmFactory, QuoteFactory, ThemeFactory
+from tests.films.factories import (
+    CitationFactory,
+    CollectionFactory,
+    CreditFactory,
+    FilmFactory,
+    QuoteFactory,
+    ThemeFactory,
+)
 from tests.people.factories import PersonFactory
 
 pytestmark = pytest.mark.django_db
@@ -134,6 +141,53 @@ def test_a_credit_change_is_an_update_of_its_film(api_client, wheat):
     assert kinds == [("person", "created", "editor"), ("film", "updated", "wheat-harvest")]
 
 
+def test_a_citation_change_is_an_update_of_the_entry_it_supports(api_client, wheat):
+    jia = wheat.directors[0]
+    collection = CollectionFactory()
+    start = after_everything_so_far()
+    for subject in ({"film": wheat}, {"film": None, "person": jia}):
+        CitationFactory(**subject)
+    CitationFactory(film=None, collection=collection, source=wheat.citations.get().source)
+    updates = [
+        (c["type"], c["id"], c["slug"], c["action"])
+        for c in changes(api_client, f"&since={start}")["results"]
+        if c["action"] == "updated"
+    ]
+    assert sorted(updates) == [
+        ("collection", collection.pk, collection.slug, "updated"),
+        ("film", wheat.pk, "wheat-harvest", "updated"),
+        ("person", jia.pk, "jia-zhangke", "updated"),
+    ]
+
+
+def test_changes_to_a_draft_films_credits_citations_and_quotes_stay_with_curators(
+    api_client, token_client, wheat
+):
+    secret = FilmFactory(slug="draftprobe-film", status="draft")
+    jia = wheat.directors[0]
+    start = after_everything_so_far()
+    CreditFactory(film=secret, person=jia, role="editor")
+    CitationFactory(film=secret)
+    QuoteFactory(film=secret, speaker=jia, text="关于草稿影片的话")
+    public = changes(api_client, f"&since={start}")["results"]
+    # The factories' new sources are public; nothing of the film reaches readers.
+    assert {c["type"] for c in public} == {"source"}
+    curators = changes(token_client, f"&since={start}")["results"]
+    assert {(c["type"], c["action"]) for c in curators} == {
+        ("film", "updated"),
+        ("source", "created"),
+        ("quote", "created"),
+    }
+
+
+def test_a_quote_about_no_film_reaches_the_readers_feed(api_client, wheat):
+    start = after_everything_so_far()
+    quote = QuoteFactory(film=None, speaker=wheat.directors[0], text="关于AI")
+    public = changes(api_client, f"&since={start}")["results"]
+    quotes = [(c["id"], c["action"]) for c in public if c["type"] == "quote"]
+    assert quotes == [(quote.pk, "created")]
+
+
 def test_readers_see_a_film_made_draft_as_deleted(api_client, token_client, wheat):
     start = after_everything_so_far().isoformat().replace("+00:00", "Z")
     wheat.status = "draft"
@@ -198,6 +252,16 @@ def test_since_accepts_offsets_dates_and_an_unencoded_plus(api_client, wheat):
     assert changes(api_client, "&since=2000-01-01")["count"] > 0
 
 
+def test_an_empty_since_is_the_whole_feed(api_client, wheat):
+    assert changes(api_client, "&since=") == changes(api_client)
+
+
+def test_changes_refuse_a_parameter_they_do_not_know(api_client, wheat):
+    response = api_client.get("/api/v1/changes/?sinse=2024-12-06")
+    assert response.status_code == 400
+    assert "sinse" in str(response.json())
+
+
 def test_changes_paginate(api_client, wheat):
     body = api_client.get("/api/v1/changes/?page_size=2").json()
     assert len(body["results"]) == 2 and body["next"]
@@ -240,3 +304,12 @@ def test_export_is_built_once_per_content_version(token_client, wheat, django_as
     wheat.title = "Wheat"
     wheat.save()
     assert token_client.get("/api/v1/export/").json()["films"][0]["title"] == "Wheat"
+
+
+def test_export_links_point_to_the_host_asked_even_when_it_is_not_cached(api_client, wheat):
+    # A port the server does not listen on is served but never stored (core/caching.py):
+    # each such host gets a document built for it, with its own links.
+    for port in ("8001", "8002"):
+        text = api_client.get("/api/v1/export/", HTTP_HOST=f"testserver:{port}").content
+        assert f"http://testserver:{port}/api/v1/films/wheat-harvest/".encode() in text
+        assert b"testserver:800" + (b"2" if port == "8001" else b"1") not in text
