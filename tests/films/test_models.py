@@ -99,6 +99,69 @@ def test_film_title_invariants_are_enforced_by_the_database(fields):
         FilmFactory(**fields)
 
 
+# The same rules are checked before the database, by the model (the admin and the API
+# call it): there a curator gets the rule's own message, not a database error.
+
+
+@pytest.mark.parametrize(
+    ("fields", "message"),
+    [
+        ({"runtime_seconds": 0}, "A runtime must be more than zero seconds."),
+        ({"runtime_seconds": -60}, "A runtime must be more than zero seconds."),
+        ({"title": None, "title_zh": None}, "Enter a title, or set the title status to unknown."),
+    ],
+    ids=["zero-runtime", "negative-runtime", "known-without-title"],
+)
+def test_a_film_breaking_a_rule_is_refused_with_its_message(fields, message):
+    film = FilmFactory.build(collection=CollectionFactory(), **fields)
+    with pytest.raises(ValidationError) as error:
+        film.validate_constraints()
+    assert message in error.value.messages
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        {"runtime_seconds": 1},
+        {"runtime_seconds": None},
+        {"title": "Wheat Harvest", "title_zh": None},
+        {"title": None, "title_zh": "麦收"},
+    ],
+    ids=["one-second", "unknown-runtime", "english-title-only", "chinese-title-only"],
+)
+def test_a_film_within_the_rules_is_valid(fields):
+    FilmFactory.build(collection=CollectionFactory(), **fields).validate_constraints()
+
+
+def citation_about(*subjects) -> Citation:
+    makers = {"film": FilmFactory, "person": PersonFactory, "collection": CollectionFactory}
+    return Citation(
+        source=SourceFactory(),
+        topic="title",
+        note="supports one fact",
+        **{name: makers[name]() for name in subjects},
+    )
+
+
+@pytest.mark.parametrize("subject", ["film", "person", "collection"])
+def test_a_citation_about_one_subject_is_valid(subject):
+    citation_about(subject).validate_constraints()
+
+
+@pytest.mark.parametrize(
+    "subjects",
+    [(), ("film", "person"), ("film", "collection"), ("person", "collection")]
+    + [("film", "person", "collection")],
+    ids=lambda subjects: "+".join(subjects) or "none",
+)
+def test_a_citation_about_no_subject_or_several_is_refused_with_its_message(subjects):
+    with pytest.raises(ValidationError) as error:
+        citation_about(*subjects).validate_constraints()
+    assert error.value.messages == [
+        "A citation supports a fact about exactly one film, person or collection."
+    ]
+
+
 def test_credit_is_unique_per_film_person_and_role():
     credit = CreditFactory(role=Credit.Role.DIRECTOR)
     CreditFactory(film=credit.film, person=credit.person, role=Credit.Role.SCREENWRITER)

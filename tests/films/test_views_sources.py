@@ -63,6 +63,14 @@ def test_a_source_page_lists_every_statement_citing_it_with_links(client, works)
     assert "草稿里的话" not in page  # a draft's quote is not a statement of the site
 
 
+def test_a_source_page_keeps_a_draft_films_facts_from_readers(client, works):
+    source = works["wheat"].citations.first().source
+    CitationFactory(film=works["draft"], source=source, note="A fact of the draft film")
+    page = html(client.get(source.get_absolute_url()))
+    assert "Gives the Chinese title" in page  # the published film's fact
+    assert "A fact of the draft film" not in page
+
+
 def test_a_keyless_source_has_a_page_by_its_id_and_bad_keys_are_404(client, works):
     source = SourceFactory(key="", title="Added by a curator")
     assert source.get_absolute_url() == f"/sources/{source.pk}/"
