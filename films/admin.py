@@ -7,6 +7,7 @@ half-saved.
 
 from django.contrib import admin
 from django.db.models import Count
+from django.forms.models import BaseInlineFormSet
 from django.utils.translation import gettext_lazy as _
 
 from core.admin import (
@@ -27,6 +28,7 @@ from films.models import (
     Source,
     Theme,
 )
+from films.models.quotes import SAME_CITATION
 from people.admin import PersonLinkInline
 from people.models import Person
 
@@ -91,8 +93,16 @@ class FilmQuoteInline(StackedInline):
     fields = quote_fields("speaker")
 
 
+class CitationRows(BaseInlineFormSet):
+    def get_unique_error_message(self, unique_check):
+        # The rule's own words (both languages) rather than Django's, which name the
+        # fields by their code names: "duplicate data for source, topic and note".
+        return SAME_CITATION
+
+
 class CitationInline(TabularInline):
     model = Citation
+    formset = CitationRows
     extra = 0
     autocomplete_fields = ["source", "theme"]
     fields = ["source", "topic", "theme", "note", "note_zh", "order"]

@@ -197,6 +197,9 @@ class CitationQuerySet(models.QuerySet):
         ).prefetch_related(directors_prefetch("film__credits"))
 
 
+SAME_CITATION = _("This citation exists already: the same source for the same fact.")
+
+
 class Citation(models.Model):
     """A source supporting one fact about a film, a person or the collection."""
 
@@ -273,20 +276,23 @@ class Citation(models.Model):
                 ),
             ),
             choices_constraint("topic", CitationTopic, "citation_topic_valid"),
+            # Without a condition (a null subject never conflicts: NULLs are distinct in a
+            # unique index), so that the admin's inline rows are checked against each other
+            # before the save, as Django checks unconditional unique constraints only.
             models.UniqueConstraint(
                 fields=["film", "source", "topic", "note"],
-                condition=Q(film__isnull=False),
                 name="unique_film_citation",
+                violation_error_message=SAME_CITATION,
             ),
             models.UniqueConstraint(
                 fields=["person", "source", "topic", "note"],
-                condition=Q(person__isnull=False),
                 name="unique_person_citation",
+                violation_error_message=SAME_CITATION,
             ),
             models.UniqueConstraint(
                 fields=["collection", "source", "topic", "note"],
-                condition=Q(collection__isnull=False),
                 name="unique_collection_citation",
+                violation_error_message=SAME_CITATION,
             ),
         ]
 

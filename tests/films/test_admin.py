@@ -299,6 +299,30 @@ def second_curator(django_user_model, curators_group):
     return user
 
 
+def test_the_same_citation_twice_is_refused_at_the_form(curator_client):
+    citation = CitationFactory(note="Gives the Chinese title")
+    film = citation.film
+    url = reverse("admin:films_film_change", args=[film.pk])
+    form = form_as_posted(curator_client.get(url))
+    count = int(form["citations-TOTAL_FORMS"])
+    form.update(
+        {
+            "citations-TOTAL_FORMS": str(count + 1),
+            f"citations-{count}-film": film.pk,
+            f"citations-{count}-source": citation.source.pk,
+            f"citations-{count}-topic": citation.topic,
+            f"citations-{count}-note": citation.note,
+            f"citations-{count}-order": "0",
+        }
+    )
+    refused = curator_client.post(url, form)
+    assert refused.status_code == 200  # the form again, with the message, not a 500
+    assert "This citation exists already: the same source for the same fact." in (
+        refused.content.decode()
+    )
+    assert film.citations.count() == 1
+
+
 @pytest.mark.parametrize("kind", VERSIONED)
 def test_a_change_sent_without_its_version_is_refused(kind, client, curator):
     """A form that lost its hidden version (a script, a stripped field) cannot overwrite."""

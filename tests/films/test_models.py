@@ -162,6 +162,23 @@ def test_a_citation_about_no_subject_or_several_is_refused_with_its_message(subj
     ]
 
 
+@pytest.mark.parametrize("subject", ["film", "person", "collection"])
+def test_the_same_citation_twice_is_refused_before_the_database(subject):
+    first = citation_about(subject)
+    first.save()
+    fields = ("source", "topic", "note", subject)
+    again = Citation(**{name: getattr(first, name) for name in fields})
+    # The admin shows it at the form, in the curator's language, not a database error.
+    for language, message in (
+        ("en", "This citation exists already: the same source for the same fact."),
+        ("zh-hans", "这条引证已经存在：同一来源，支持同一事实。"),
+    ):
+        with translation.override(language), pytest.raises(ValidationError) as error:
+            again.validate_constraints()
+        assert error.value.messages == [message]
+    citation_about(subject).validate_constraints()  # another subject's: no conflict
+
+
 def test_credit_is_unique_per_film_person_and_role():
     credit = CreditFactory(role=Credit.Role.DIRECTOR)
     CreditFactory(film=credit.film, person=credit.person, role=Credit.Role.SCREENWRITER)
