@@ -270,6 +270,26 @@ def test_published_quotes_exclude_drafts_and_quotes_about_draft_films():
     assert list(Quote.objects.published()) == [visible]
 
 
+def test_visible_shows_drafts_only_when_asked():
+    """A caller that forgets `drafts` gets the readers' view, never the curators'."""
+    draft_film = FilmFactory(status="draft")
+    film = FilmFactory()
+    quote = QuoteFactory(film=film)
+    QuoteFactory(film=draft_film)
+    citation = CitationFactory(film=film)
+    CitationFactory(film=draft_film, source=citation.source)
+    for model, public in (
+        (Film, {film}),
+        (Credit, set(film.credits.all())),
+        (Quote, {quote}),
+        (Citation, {citation}),
+    ):
+        assert set(model.objects.visible()) == public, model.__name__
+        assert set(model.objects.visible(drafts=False)) == public, model.__name__
+        assert set(model.objects.visible(drafts=True)) == set(model.objects.all())
+        assert set(model.objects.visible(drafts=True)) > public
+
+
 def test_collection_films_are_protected():
     collection = CollectionFactory()
     FilmFactory(collection=collection)
