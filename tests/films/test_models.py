@@ -109,8 +109,10 @@ def test_film_title_invariants_are_enforced_by_the_database(fields):
         ({"runtime_seconds": 0}, "A runtime must be more than zero seconds."),
         ({"runtime_seconds": -60}, "A runtime must be more than zero seconds."),
         ({"title": None, "title_zh": None}, "Enter a title, or set the title status to unknown."),
+        ({"title": ""}, "Leave an unknown title empty, not blank."),
+        ({"title_zh": ""}, "Leave an unknown title empty, not blank."),
     ],
-    ids=["zero-runtime", "negative-runtime", "known-without-title"],
+    ids=["zero-runtime", "negative-runtime", "known-without-title", "blank-title", "blank-zh"],
 )
 def test_a_film_breaking_a_rule_is_refused_with_its_message(fields, message):
     film = FilmFactory.build(collection=CollectionFactory(), **fields)
