@@ -264,7 +264,8 @@ _remembered_resolve = functools.lru_cache(maxsize=2048)(_resolve)
 
 @receiver(setting_changed)
 def _forget_resolved(*, setting, **kwargs):
-    if setting in ("ROOT_URLCONF", "LANGUAGES", "LANGUAGE_CODE"):
+    # REST_FRAMEWORK: which parameters an API view reads (its format and paging names).
+    if setting in ("ROOT_URLCONF", "LANGUAGES", "LANGUAGE_CODE", "REST_FRAMEWORK"):
         _remembered_resolve.cache_clear()
         view_params.cache_clear()
 

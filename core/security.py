@@ -12,7 +12,8 @@
   an address over it gets the same bilingual 429 page, with `Retry-After`.
 - `CorsMiddleware` is django-cors-headers' middleware, reading a request's `Origin` from
   the environ instead of `request.headers`, which Django builds from every header of the
-  request: nothing else on the path of an API answer from the public cache needs them.
+  request: an API answer from the public cache needs them only for the quota headers,
+  and not at all when the anonymous rate is off.
 - `client_ip` is the address django-axes counts failed sign-ins by. It trusts
   X-Forwarded-For exactly as far as the API throttles do (REST_FRAMEWORK["NUM_PROXIES"]),
   so a client cannot reset its count by sending the header itself.

@@ -97,7 +97,9 @@ class CitationRows(BaseInlineFormSet):
     def get_unique_error_message(self, unique_check):
         # The rule's own words (both languages) rather than Django's, which name the
         # fields by their code names: "duplicate data for source, topic and note".
-        return SAME_CITATION
+        if {"source", "topic", "note"} <= set(unique_check):
+            return SAME_CITATION
+        return super().get_unique_error_message(unique_check)
 
 
 class CitationInline(TabularInline):

@@ -299,6 +299,8 @@ def test_any_origin_may_read_without_credentials(api_client, film):
     assert "if-none-match" in preflight["Access-Control-Allow-Headers"]
     page = api_client.get("/films/", HTTP_ORIGIN=origin)
     assert "Access-Control-Allow-Origin" not in page  # the reader pages are not shared
+    for answer in (page, api_client.get("/films/")):
+        assert "origin" not in answer.get("Vary", "").lower()  # nor vary by who asks
 
 
 def test_an_answer_stored_for_one_origin_is_shared_rightly_with_another(

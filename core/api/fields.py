@@ -1,10 +1,12 @@
 """What the resources' serializers share: links to API and page addresses, lines, slugs,
-and a ModelSerializer whose fields are worked out once per class.
+and ModelSerializers with the same integer limits on every engine, whose read forms work
+their fields out once per class.
 """
 
 import copy
 
 from django.db import models
+from django.db.backends.base.operations import BaseDatabaseOperations
 from django.utils.encoding import iri_to_uri
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
@@ -89,10 +91,30 @@ URI_FIELD_MAPPING = {
 }
 
 
+# -- Model forms -------------------------------------------------------------------------
+
+
+class ModelSerializer(serializers.ModelSerializer):
+    # DRF's ModelSerializer, limiting integers to their field type's range on every engine.
+    # Django gives an integer field the range its database can store: SQLite stores 64 bits
+    # in any integer column, PostgreSQL 16 in a small one. DRF makes those limits the API's
+    # (a 400 past them) and drf-spectacular writes them into the schema, so both would
+    # differ by engine. The range of the field's type in SQL (Django's own table, which
+    # PostgreSQL follows) is what the API accepts and documents everywhere. No docstring:
+    # drf-spectacular would show it as the description of every subclass without one.
+
+    def build_standard_field(self, field_name, model_field):
+        field_class, kwargs = super().build_standard_field(field_name, model_field)
+        limits = BaseDatabaseOperations.integer_field_ranges.get(model_field.get_internal_type())
+        if limits and "max_value" in kwargs:
+            kwargs["max_value"] = min(kwargs["max_value"], limits[1])
+        return field_class, kwargs
+
+
 # -- Read forms --------------------------------------------------------------------------
 
 
-class ReadSerializer(serializers.ModelSerializer):
+class ReadSerializer(ModelSerializer):
     # DRF works out a ModelSerializer's fields from the model (types, choices, labels,
     # validators) for every serializer it creates, every nested one included, on every
     # request; they depend on the class alone. The first build is kept and each serializer

@@ -8,6 +8,7 @@ from rest_framework import serializers
 
 from core.api.fields import (
     LinkField,
+    ModelSerializer,
     ReadSerializer,
     SlugRelatedField,
     UriField,
@@ -112,7 +113,7 @@ class CitationSerializer(ReadSerializer):
         read_only_fields = fields
 
 
-class CitationWriteSerializer(serializers.ModelSerializer):
+class CitationWriteSerializer(ModelSerializer):
     """A footnote as written with its subject: the source by id, what it supports."""
 
     source = serializers.PrimaryKeyRelatedField(queryset=Source.objects.all())

@@ -13,6 +13,7 @@ from rest_framework import serializers
 from core.api.fields import (
     LinesField,
     LinkField,
+    ModelSerializer,
     ReadSerializer,
     SlugRelatedField,
     UriTextField,
@@ -36,7 +37,7 @@ from people.models import Person
 ENTRY_FIELDS = ["version", "created_at", "updated_at"]
 
 
-class WriteSerializer(ModelCleanMixin, NestedRowsMixin, serializers.ModelSerializer):
+class WriteSerializer(ModelCleanMixin, NestedRowsMixin, ModelSerializer):
     """A write form: the model's own validation, then the entry and its nested rows."""
 
 
@@ -52,7 +53,7 @@ class CreditSerializer(ReadSerializer):
         read_only_fields = fields
 
 
-class CreditWriteSerializer(serializers.ModelSerializer):
+class CreditWriteSerializer(ModelSerializer):
     person = SlugRelatedField(slug_field="slug", queryset=Person.objects.all())
 
     class Meta:

@@ -3,9 +3,13 @@
 The detail form, which embeds credits, quotes and citations, is in films/api/people.py.
 """
 
-from rest_framework import serializers
-
-from core.api.fields import URI_FIELD_MAPPING, LinesField, ReadSerializer, link_fields
+from core.api.fields import (
+    URI_FIELD_MAPPING,
+    LinesField,
+    ModelSerializer,
+    ReadSerializer,
+    link_fields,
+)
 from core.api.writes import ModelCleanMixin, NestedRowsMixin
 from people.models import Person, PersonLink
 
@@ -50,7 +54,7 @@ class PersonLinkSerializer(ReadSerializer):
         fields = ["label", "label_zh", "url", "order"]
 
 
-class PersonWriteSerializer(ModelCleanMixin, NestedRowsMixin, serializers.ModelSerializer):
+class PersonWriteSerializer(ModelCleanMixin, NestedRowsMixin, ModelSerializer):
     """A person as a curator sends them. `links`, when given, replace the person's links."""
 
     other_names = LinesField(required=False)
