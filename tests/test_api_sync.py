@@ -296,6 +296,16 @@ def test_export_is_one_versioned_document_with_its_licence(api_client, token_cli
     assert [quote["text"] for quote in curators["quotes"]] == ["麦收时节"]
 
 
+def test_the_export_revalidates_alike_for_readers_and_curators(api_client, token_client, wheat):
+    # Drafts are never exported, so readers and curators hold the same document, and
+    # the reader's validator is the public one every anonymous answer carries.
+    reader = api_client.get("/api/v1/export/")["ETag"]
+    assert token_client.get("/api/v1/export/")["ETag"] == reader
+    assert api_client.get("/api/v1/films/")["ETag"] == reader
+    again = token_client.get("/api/v1/export/", HTTP_IF_NONE_MATCH=reader)
+    assert again.status_code == 304
+
+
 def test_export_is_built_once_per_content_version(token_client, wheat, django_assert_num_queries):
     first = token_client.get("/api/v1/export/").json()
     with django_assert_num_queries(1):  # the token only: the document comes from the cache

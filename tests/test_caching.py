@@ -122,15 +122,41 @@ def test_signed_in_requests_bypass_the_cache(client, curator, film, django_asser
         client.get(film.get_absolute_url())
 
 
-def test_a_cache_outage_degrades_to_uncached_serving(client, film, settings):
+def test_a_cache_outage_degrades_to_uncached_serving(client, film, settings, caplog):
     settings.CACHES = {
         "default": {"BACKEND": "tests.test_caching.BrokenCache", "LOCATION": "broken"},
         "content-version": {"BACKEND": "tests.test_caching.BrokenCache", "LOCATION": "broken"},
     }
-    response = client.get(film.get_absolute_url())
-    assert response.status_code == 200
-    assert "Wheat Harvest" in response.content.decode()
-    assert not response.has_header("ETag")
+    for path in (film.get_absolute_url(), "/api/v1/films/", "/api/v1/films/wheat-harvest/"):
+        response = client.get(path)
+        assert response.status_code == 200, path
+        assert "Wheat Harvest" in response.content.decode()
+        assert not response.has_header("ETag")  # no version to validate against
+    # The log says why, for whoever runs the site: the cache's own error, with its trace.
+    warnings = [r for r in caplog.records if "content version unavailable" in r.getMessage()]
+    assert warnings and all(r.exc_info and "cache down" in str(r.exc_info[1]) for r in warnings)
+
+
+def test_a_bump_is_reported_lost_only_when_it_is(monkeypatch, caplog):
+    """A version older than ours after the write means the edit was lost; newer, not."""
+    cache = caches["content-version"]
+    real_get = cache.get
+    for offset, lost in ((-(10**12), True), (10**12, False)):  # another process's, before or after
+        caplog.clear()
+        stored = f"{time.time_ns() + offset:x}"
+        monkeypatch.setattr(cache, "get", lambda key, *args, _v=stored, **kwargs: _v)
+        bump_version()
+        monkeypatch.setattr(cache, "get", real_get)
+        assert ("content version not stored" in caplog.text) is lost
+
+
+def test_many_saves_in_one_transaction_bump_once_more_at_its_commit(
+    django_capture_on_commit_callbacks,
+):
+    with django_capture_on_commit_callbacks() as callbacks:
+        for n in range(3):
+            FilmFactory(slug=f"film-{n}")
+    assert callbacks.count(bump_version) == 1
 
 
 def test_an_unreachable_redis_degrades_to_uncached_serving(client, film, settings, caplog):
@@ -289,6 +315,24 @@ def test_host_names_that_differ_in_case_dot_or_port_store_nothing_new(
     for host in variants:
         assert client.get(path, HTTP_HOST=host).status_code == 200
     assert _entries() == before
+    # A port that is not the scheme's own is its own site: its links are its own.
+    if path.startswith("/api/"):
+        for port in ("9", "8000", "81"):
+            links = client.get(path, HTTP_HOST=f"localhost:{port}").content.decode()
+            assert f"http://localhost:{port}/" in links and "http://localhost/" not in links
+
+
+def test_an_answer_too_large_to_keep_is_served_but_not_stored(
+    client, film, monkeypatch, django_assert_num_queries
+):
+    monkeypatch.setattr("core.caching.MAX_CACHED_BYTES", 1000)  # every page is larger
+    url = film.get_absolute_url()
+    assert client.get(url).status_code == 200
+    assert _entries() == 0
+    monkeypatch.setattr("core.caching.MAX_CACHED_BYTES", 10**7)
+    client.get(url)
+    with django_assert_num_queries(0):  # stored now: the limit was what kept it out
+        assert client.get(url).status_code == 200
 
 
 @pytest.mark.parametrize(

@@ -4,6 +4,7 @@ DRF imports them while it defines its own APIView (from the REST_FRAMEWORK setti
 so this module imports nothing of DRF's views: that is DRF's rule, not a cycle of ours.
 """
 
+import logging
 import math
 
 from rest_framework import parsers
@@ -13,6 +14,8 @@ from rest_framework.pagination import PageNumberPagination
 from rest_framework.permissions import SAFE_METHODS, DjangoModelPermissionsOrAnonReadOnly
 from rest_framework.settings import api_settings
 from rest_framework.throttling import AnonRateThrottle, SimpleRateThrottle, UserRateThrottle
+
+logger = logging.getLogger(__name__)
 
 
 class JSONParser(parsers.JSONParser):
@@ -37,20 +40,37 @@ class Pagination(PageNumberPagination):
     max_page_size = 100
 
 
+class TolerantThrottle:
+    """A throttle that lets requests through, uncounted, while its cache is unreachable.
+
+    DRF's throttles read and write the client's history in the cache on every request,
+    and raise whatever the cache raises: readers would get server errors during a cache
+    outage that the pages and answers themselves are served through (core/caching.py).
+    """
+
+    def allow_request(self, request, view):
+        try:
+            return super().allow_request(request, view)
+        except Exception:  # noqa: BLE001 - a broken cache must degrade, not fail the request
+            logger.warning("throttle cache unavailable; request not counted", exc_info=True)
+            self.key = None  # nothing to tell the client (add_rate_limit_headers)
+            return True
+
+
 def _rate(scope: str):
     # Read the rate on every request rather than once at import (as DRF's class attribute
     # does), so settings overrides in tests and reloaded settings take effect.
     return api_settings.DEFAULT_THROTTLE_RATES.get(scope)
 
 
-class AnonThrottle(AnonRateThrottle):
+class AnonThrottle(TolerantThrottle, AnonRateThrottle):
     """Limit anonymous clients by address. Answers from the public cache are not counted."""
 
     def get_rate(self):
         return _rate(self.scope)
 
 
-class UserThrottle(UserRateThrottle):
+class UserThrottle(TolerantThrottle, UserRateThrottle):
     """Limit signed-in clients by account; anonymous ones are AnonThrottle's."""
 
     counts_anonymous = False  # quota_before_view, for anonymous clients only, skips it
@@ -64,7 +84,7 @@ class UserThrottle(UserRateThrottle):
         return super().get_cache_key(request, view)
 
 
-class TokenThrottle(AnonRateThrottle):
+class TokenThrottle(TolerantThrottle, AnonRateThrottle):
     """Limit attempts at the token endpoint by address, signed in or not (password guessing)."""
 
     scope = "token"
@@ -141,9 +161,11 @@ def _quota(throttle, request, view, *, counted: bool) -> tuple[int, int, int] | 
         if key is None:
             return None
         now = throttle.timer()
-        history = [
-            moment for moment in throttle.cache.get(key, []) if moment > now - throttle.duration
-        ]
+        try:
+            stored = throttle.cache.get(key, [])
+        except Exception:  # noqa: BLE001 - as TolerantThrottle: nothing to tell
+            return None
+        history = [moment for moment in stored if moment > now - throttle.duration]
     remaining = max(0, throttle.num_requests - len(history))
     reset = math.ceil(history[-1] + throttle.duration - now) if history else 0
     return throttle.num_requests, remaining, max(0, reset)

@@ -373,6 +373,27 @@ def test_invalid_films_are_field_level_400s_and_save_nothing(token_client, works
     assert Film.objects.count() == count
 
 
+@pytest.mark.parametrize(
+    ("changes", "rule"),
+    [
+        # The stored titles with the new status, the stored status with the new titles…
+        ({"title_status": "unknown"}, "A film whose title is unknown has no title."),
+        ({"title": None, "title_zh": None}, "Enter a title, or set the title status to unknown."),
+        ({"title": None}, "Only an English title that exists can be official."),
+        ({"runtime_seconds": 0}, "A runtime must be more than zero seconds."),
+    ],
+)
+def test_a_patch_is_checked_with_the_fields_it_leaves_as_stored(token_client, works, changes, rule):
+    works["wheat"].title_is_official = True
+    works["wheat"].save()
+    url = "/api/v1/films/wheat-harvest/"
+    response = token_client.patch(url, changes, format="json")
+    assert response.status_code == 400, response.json()
+    assert rule in response.json()["non_field_errors"]  # the rule's words, not the database's
+    works["wheat"].refresh_from_db()
+    assert works["wheat"].title == "Wheat Harvest" and works["wheat"].version == 2
+
+
 def test_an_empty_title_is_stored_as_unknown_not_blank(token_client, works):
     response = token_client.post(
         "/api/v1/films/", film_payload(works, title="", title_zh="新"), format="json"
