@@ -246,6 +246,7 @@ def test_a_stale_if_match_is_a_412_for_every_write(resource, token_client, entri
         ("put", stale),
         ("delete", stale),
         ("patch", '"not-an-etag"'),
+        ("patch", '"film1v1"'),  # an entry's tag alone, without the version before it
         ("delete", "W/" + stale),
         ("put", "junk, \x00"),
     ]:
@@ -260,6 +261,14 @@ def test_a_stale_if_match_is_a_412_for_every_write(resource, token_client, entri
     assert replaced.status_code == 200, replaced.json()
     assert token_client.delete(url, HTTP_IF_MATCH=replaced["ETag"]).status_code == 204
     assert token_client.get(url).status_code == 404
+
+
+def test_a_curators_answer_dates_the_content_as_a_readers_does(api_client, token_client, film):
+    # Their ETags differ (drafts shown or not); the content they date is the same.
+    for path in ("/api/v1/films/", "/api/v1/films/wheat-harvest/"):
+        reader, curator = api_client.get(path), token_client.get(path)
+        assert curator["ETag"] != reader["ETag"]
+        assert curator["Last-Modified"] == reader["Last-Modified"]
 
 
 def test_anonymous_answers_are_cached_and_signed_in_ones_are_not(

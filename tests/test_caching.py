@@ -66,6 +66,14 @@ def test_second_anonymous_read_comes_from_cache(client, film, django_assert_num_
     assert second.content == first.content
 
 
+def test_the_first_reader_after_a_start_fills_the_cache(client, film, django_assert_num_queries):
+    caches["content-version"].clear()  # a fresh cache: no version stored yet
+    url = film.get_absolute_url()
+    client.get(url)
+    with django_assert_num_queries(0):
+        assert client.get(url).status_code == 200
+
+
 def test_an_edit_is_visible_on_the_next_request(client, film):
     etag = client.get(film.get_absolute_url())["ETag"]
     film.title = "Harvest Time"
