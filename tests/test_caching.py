@@ -55,7 +55,10 @@ def test_revalidation_is_answered_304_without_touching_the_database(
     assert again.status_code == 304
     with django_assert_num_queries(0):
         since = client.get(film.get_absolute_url(), HTTP_IF_MODIFIED_SINCE=first["Last-Modified"])
+        weak = client.get(film.get_absolute_url(), HTTP_IF_NONE_MATCH="W/" + first["ETag"])
     assert since.status_code == 304
+    assert since.get("ETag") in (None, first["ETag"])  # a date names no copy of its own
+    assert weak.status_code == 304 and weak["ETag"] == "W/" + first["ETag"]  # as sent
 
 
 def test_second_anonymous_read_comes_from_cache(client, film, django_assert_num_queries):
