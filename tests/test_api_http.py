@@ -246,7 +246,7 @@ def test_a_stale_if_match_is_a_412_for_every_write(resource, token_client, entri
         ("put", stale),
         ("delete", stale),
         ("patch", '"not-an-etag"'),
-        ("patch", '"film1v1"'),  # an entry's tag alone, without the version before it
+        ("patch", '"film1v1"'),  # a tag with no dash, another entry's: refused, no error
         ("delete", "W/" + stale),
         ("put", "junk, \x00"),
     ]:

@@ -145,6 +145,12 @@ def test_a_cache_outage_degrades_to_uncached_serving(client, film, settings, cap
         assert not response.has_header("ETag")  # no version to validate against
         revalidated = client.get(path, HTTP_IF_NONE_MATCH='"copy-from-before"')
         assert revalidated.status_code == 200, path  # nothing to compare with: the answer
+        # The throttles cannot count: nothing is refused for it, and no quota is told.
+        assert not any(name.startswith("RateLimit") for name in response.headers), path
+    assert client.post("/api/v1/films/", {}).status_code == 401  # refused as ever
+    assert client.post("/api/v1/auth/token/", {"username": "x", "password": "y"}).status_code == 400
+    counted = [r for r in caplog.records if "throttle cache unavailable" in r.getMessage()]
+    assert counted and all("cache down" in str(r.exc_info[1].__cause__) for r in counted)
     # The log says why, for whoever runs the site: the cache's own error, with its trace.
     warnings = [r for r in caplog.records if "content version unavailable" in r.getMessage()]
     assert warnings and all(r.exc_info and "cache down" in str(r.exc_info[1]) for r in warnings)

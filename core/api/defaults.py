@@ -7,6 +7,7 @@ so this module imports nothing of DRF's views: that is DRF's rule, not a cycle o
 import logging
 import math
 
+from django.core.cache import cache as default_cache
 from rest_framework import parsers
 from rest_framework.exceptions import ParseError
 from rest_framework.metadata import SimpleMetadata
@@ -40,6 +41,30 @@ class Pagination(PageNumberPagination):
     max_page_size = 100
 
 
+class CacheUnavailable(Exception):
+    """The throttles' cache raised: the client's history can be neither read nor kept."""
+
+
+class _GuardedCache:
+    """The default cache, with whatever it raises turned into CacheUnavailable.
+
+    So that TolerantThrottle catches the cache's failures and nothing else: an error in
+    the throttle's own code still surfaces.
+    """
+
+    def get(self, *args, **kwargs):
+        try:
+            return default_cache.get(*args, **kwargs)
+        except Exception as error:  # noqa: BLE001 - any backend's connection errors
+            raise CacheUnavailable from error
+
+    def set(self, *args, **kwargs):
+        try:
+            return default_cache.set(*args, **kwargs)
+        except Exception as error:  # noqa: BLE001
+            raise CacheUnavailable from error
+
+
 class TolerantThrottle:
     """A throttle that lets requests through, uncounted, while its cache is unreachable.
 
@@ -48,10 +73,12 @@ class TolerantThrottle:
     outage that the pages and answers themselves are served through (core/caching.py).
     """
 
+    cache = _GuardedCache()
+
     def allow_request(self, request, view):
         try:
             return super().allow_request(request, view)
-        except Exception:  # noqa: BLE001 - a broken cache must degrade, not fail the request
+        except CacheUnavailable:
             logger.warning("throttle cache unavailable; request not counted", exc_info=True)
             self.key = None  # nothing to tell the client (add_rate_limit_headers)
             return True
@@ -163,7 +190,7 @@ def _quota(throttle, request, view, *, counted: bool) -> tuple[int, int, int] | 
         now = throttle.timer()
         try:
             stored = throttle.cache.get(key, [])
-        except Exception:  # noqa: BLE001 - as TolerantThrottle: nothing to tell
+        except CacheUnavailable:  # as TolerantThrottle: nothing to tell
             return None
         history = [moment for moment in stored if moment > now - throttle.duration]
     remaining = max(0, throttle.num_requests - len(history))

@@ -108,6 +108,8 @@ class ModelSerializer(serializers.ModelSerializer):
         limits = BaseDatabaseOperations.integer_field_ranges.get(model_field.get_internal_type())
         if limits and "max_value" in kwargs:
             kwargs["max_value"] = min(kwargs["max_value"], limits[1])
+        if limits and "min_value" in kwargs:
+            kwargs["min_value"] = max(kwargs["min_value"], limits[0])
         return field_class, kwargs
 
 
