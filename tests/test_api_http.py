@@ -229,6 +229,34 @@ def test_a_detail_revalidates_from_the_content_version_alone(
     )
 
 
+@pytest.mark.parametrize(
+    "precondition",
+    [
+        {"HTTP_IF_MATCH": '"elsewhere"'},
+        {"HTTP_IF_UNMODIFIED_SINCE": "Mon, 01 Jan 2001 00:00:00 GMT"},
+    ],
+    ids=["If-Match", "If-Unmodified-Since"],
+)
+def test_a_read_answers_by_its_own_validators_whatever_write_preconditions_it_sends(
+    precondition, api_client, token_client, film
+):
+    # If-Match and If-Unmodified-Since guard writes (on the entry's own version); a
+    # read ignores them: a 200 without a validator, a 304 when the copy is current.
+    paths = ["/api/v1/films/", "/api/v1/films/wheat-harvest/"]
+    for client, path in [(api_client, "/films/wheat-harvest/")] + [
+        (client, path) for client in (api_client, token_client) for path in paths
+    ]:
+        first = client.get(path)
+        assert client.get(path, **precondition).status_code == 200, path
+        for validator in (
+            {"HTTP_IF_NONE_MATCH": first["ETag"]},
+            {"HTTP_IF_MODIFIED_SINCE": first["Last-Modified"]},
+        ):
+            caches["default"].clear()  # no stored answer: the version, or the view, decides
+            again = client.get(path, **validator, **precondition)
+            assert again.status_code == 304, (path, validator)
+
+
 @pytest.mark.parametrize("resource", RESOURCES)
 def test_a_stale_if_match_is_a_412_for_every_write(resource, token_client, entries):
     _, create, patch = entries[resource]

@@ -17,11 +17,7 @@ from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
 from django.utils import translation
-from django.utils.cache import (
-    get_conditional_response,
-    patch_cache_control,
-    patch_vary_headers,
-)
+from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.http import http_date, parse_etags
 from rest_framework import exceptions, status, viewsets
 from rest_framework.permissions import AllowAny
@@ -36,6 +32,7 @@ from core.api.defaults import add_rate_limit_headers
 from core.api.errors import SLUG_PATTERN, PayloadTooLarge, PreconditionFailed
 from core.api.renderers import CSVRenderer
 from core.caching import (
+    copy_is_current,
     current_version,
     entry_tag,
     mark_public,
@@ -201,12 +198,7 @@ def _not_modified(request, etag: str | None) -> bool:
     """
     if etag is None or request.method not in ("GET", "HEAD"):
         return False
-    if not request.META.get("HTTP_IF_NONE_MATCH") and not request.META.get(
-        "HTTP_IF_MODIFIED_SINCE"
-    ):
-        return False
-    answer = get_conditional_response(request, etag=etag, last_modified=_changed_at(etag))
-    return answer is not None and answer.status_code == status.HTTP_304_NOT_MODIFIED
+    return copy_is_current(request, etag, _changed_at(etag))
 
 
 def _not_modified_response(etag: str) -> Response:
