@@ -1,9 +1,13 @@
 """Fixtures shared by every test module."""
 
+import sys
+import types
+
 import pytest
 from django.apps import apps as django_apps
 from django.contrib.auth.models import Group
 from django.db import transaction
+from django.urls import clear_url_caches
 
 from films.curators import CURATORS_GROUP, grant_curator_permissions
 from films.seed import seed_load
@@ -50,6 +54,26 @@ def curator(django_user_model, curators_group):
 def curator_client(client, curator):
     client.force_login(curator)
     return client
+
+
+@pytest.fixture
+def site_with(settings):
+    """Return a function that serves the site plus the given URL patterns, for one test."""
+    from filmbase import urls  # the settings module must be set up first
+
+    module = types.ModuleType("tests_extra_urls")
+    module.handler404 = urls.handler404
+    module.handler500 = urls.handler500
+
+    def serve(*patterns):
+        module.urlpatterns = [*urls.urlpatterns, *patterns]
+        sys.modules[module.__name__] = module
+        settings.ROOT_URLCONF = module.__name__
+        clear_url_caches()
+
+    yield serve
+    sys.modules.pop(module.__name__, None)
+    clear_url_caches()
 
 
 def pytest_report_header(config):

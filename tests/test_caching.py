@@ -2,12 +2,15 @@
 
 import threading
 import time
+import uuid
 
 import pytest
 from django.core.cache import caches
 from django.core.cache.backends.locmem import LocMemCache
+from django.http import HttpResponse
 from django.test import Client
 from django.urls import Resolver404, resolve, reverse
+from django.urls import path as url_path
 from django.utils import translation
 
 from core.caching import (
@@ -210,6 +213,19 @@ def test_errors_are_not_cached(client, path, django_assert_num_queries):
         assert client.get(path).status_code == 404
     FilmFactory(slug="no-such-film")
     assert client.get(path).status_code == 200
+
+
+def _unmarked(request):
+    return HttpResponse(uuid.uuid4().hex)  # a new answer each time it runs
+
+
+def test_an_answer_no_view_marked_public_is_never_stored(client, site_with):
+    """Only views marked public are stored: an unmarked one may answer for one reader."""
+    site_with(url_path("unmarked/", _unmarked))
+    first = client.get("/unmarked/")
+    assert first.status_code == 200
+    assert client.get("/unmarked/").content != first.content  # the view ran again
+    assert not first.has_header("ETag")
 
 
 def test_a_signed_in_curator_gets_every_page_rendered_afresh(

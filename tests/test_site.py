@@ -4,9 +4,11 @@ import re
 import xml.etree.ElementTree as ET
 
 import pytest
+from django.conf.urls.i18n import i18n_patterns
 from django.core.cache import caches
 from django.db import connection
 from django.test import Client
+from django.urls import path as url_path
 from django.urls import reverse
 
 from tests.conftest import grow_works
@@ -214,28 +216,9 @@ def _boom(request):
 
 
 @pytest.fixture
-def failing_page(settings):
+def failing_page(site_with):
     """Serve the site plus a page that always fails, at /boom/ and /zh-hans/boom/."""
-    import sys
-    import types
-
-    from django.conf.urls.i18n import i18n_patterns
-    from django.urls import clear_url_caches, path
-
-    from filmbase import urls
-
-    module = types.ModuleType("tests_boom_urls")
-    module.urlpatterns = urls.urlpatterns + i18n_patterns(
-        path("boom/", _boom), prefix_default_language=False
-    )
-    module.handler404 = urls.handler404
-    module.handler500 = urls.handler500
-    sys.modules[module.__name__] = module
-    settings.ROOT_URLCONF = module.__name__
-    clear_url_caches()
-    yield
-    del sys.modules[module.__name__]
-    clear_url_caches()
+    site_with(*i18n_patterns(url_path("boom/", _boom), prefix_default_language=False))
 
 
 @pytest.mark.parametrize(
