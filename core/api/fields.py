@@ -120,15 +120,25 @@ class ReadSerializer(ModelSerializer):
     # DRF works out a ModelSerializer's fields from the model (types, choices, labels,
     # validators) for every serializer it creates, every nested one included, on every
     # request; they depend on the class alone. The first build is kept and each serializer
-    # gets a deep copy of it, as DRF gives each its declared fields: the fields, the output
-    # and the schema are DRF's own. No docstring: drf-spectacular would show it as the
-    # description of every subclass without one of its own.
+    # gets a copy of it: the fields, the output and the schema are DRF's own. DRF deep-
+    # copies declared fields, which builds each one again from its arguments; a read-only
+    # field without parts keeps nothing of a request (bind() gives the copy its name and
+    # parent), so a shallow copy is enough for it. A nested serializer or a field with a
+    # child is deep-copied as DRF does: its parts are bound to it. No docstring:
+    # drf-spectacular would show it as the description of every subclass without one.
 
     def get_fields(self):
         cls = type(self)
         if "_built_fields" not in cls.__dict__:
             cls._built_fields = super().get_fields()
-        return copy.deepcopy(cls._built_fields)
+        return {
+            name: copy.deepcopy(field) if _has_parts(field) else copy.copy(field)
+            for name, field in cls._built_fields.items()
+        }
+
+
+def _has_parts(field) -> bool:
+    return isinstance(field, serializers.BaseSerializer) or hasattr(field, "child")
 
 
 class SlugRelatedField(serializers.SlugRelatedField):

@@ -506,6 +506,10 @@ def test_read_forms_bind_their_own_fields_to_every_answer(works, rf):
         for host in ("localhost", "127.0.0.1")
     )
     assert first.fields["directors"].child is not second.fields["directors"].child
+    assert first.fields["other_titles"].child is not second.fields["other_titles"].child
+    for name in ("title", "url", "production"):  # fields without parts: copies, bound apart
+        assert first.fields[name] is not second.fields[name]
+        assert (first.fields[name].parent, second.fields[name].parent) == (first, second)
     assert first.data["directors"][0]["url"] == "http://localhost/api/v1/people/jia-zhangke/"
     assert second.data["directors"][0]["url"] == "http://127.0.0.1/api/v1/people/jia-zhangke/"
     assert second.data["credits"][0]["person"]["url"].startswith("http://127.0.0.1/")
