@@ -215,6 +215,28 @@ def test_errors_are_not_cached(client, path, django_assert_num_queries):
     assert client.get(path).status_code == 200
 
 
+@pytest.mark.parametrize("path", ["/films/wheat-harvest/", "/api/v1/films/"])
+def test_a_public_answer_may_be_kept_by_anyone_but_is_revalidated_each_time(client, film, path):
+    # `public`: a shared cache may keep it; `no-cache`: only after asking (a 304 is cheap),
+    # so an edit shows at once. The stored copy says the same as the first.
+    for response in (client.get(path), client.get(path)):
+        directives = {part.strip() for part in response["Cache-Control"].split(",")}
+        assert directives == {"public", "no-cache"}, path
+
+
+def test_paths_kept_out_of_the_cache_are_never_answered_from_the_version(client, film):
+    """The health check and the admin run every time, whatever validators a client sends."""
+    page = client.get(film.get_absolute_url())
+    validators = {
+        "HTTP_IF_NONE_MATCH": page["ETag"],
+        "HTTP_IF_MODIFIED_SINCE": page["Last-Modified"],
+    }
+    for path in ("/healthz", "/admin/login/", "/api/v1/auth/token/"):
+        response = client.get(path, **validators)
+        assert response.status_code != 304, path
+        assert "public" not in response.get("Cache-Control", ""), path
+
+
 def _unmarked(request):
     return HttpResponse(uuid.uuid4().hex)  # a new answer each time it runs
 
@@ -362,9 +384,11 @@ def test_an_answer_too_large_to_keep_is_served_but_not_stored(
 ):
     monkeypatch.setattr("core.caching.MAX_CACHED_BYTES", 1000)  # every page is larger
     url = film.get_absolute_url()
-    assert client.get(url).status_code == 200
+    first = client.get(url)
+    assert first.status_code == 200
     assert _entries() == 0
-    monkeypatch.setattr("core.caching.MAX_CACHED_BYTES", 10**7)
+    # The limit is inclusive: an answer of exactly that size is kept.
+    monkeypatch.setattr("core.caching.MAX_CACHED_BYTES", len(first.content))
     client.get(url)
     with django_assert_num_queries(0):  # stored now: the limit was what kept it out
         assert client.get(url).status_code == 200
