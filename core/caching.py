@@ -35,6 +35,7 @@ from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 from django.http import HttpResponse, HttpResponseNotModified
+from django.http.request import split_domain_port
 from django.urls import Resolver404, resolve
 from django.utils import translation
 from django.utils.cache import get_conditional_response, patch_cache_control
@@ -188,10 +189,10 @@ def copy_is_current(request, etag: str, last_modified: int) -> bool:
     """Return whether a read's If-None-Match (or, without it, If-Modified-Since) says the
     client holds the answer at `etag` / `last_modified`: a 304.
 
-    If-Match and If-Unmodified-Since guard writes: the API checks If-Match against the
-    entry's own version (core/api/views.py), and a read ignores both, so that sending
-    them never turns a revalidation into a full answer. Django's helper evaluates them
-    first (a 412), so it is shown the read's validators alone.
+    If-Match is for writes: the API checks it against the entry's own version
+    (core/api/views.py). A read ignores it and If-Unmodified-Since, so that sending them
+    never turns a revalidation into a full answer. Django's helper evaluates both first
+    (a 412), so it is shown the read's validators alone.
     """
     validators = {name: request.META[name] for name in READ_VALIDATORS if request.META.get(name)}
     if not validators:
@@ -347,17 +348,21 @@ def cacheable_host(request) -> str | None:
     Django accepts a Host whatever its case, a trailing dot or its port, so a client could
     otherwise make each variant (`LOCALHOST`, `localhost.`, `localhost:1` … `:65535`) a
     cache entry of its own. Case, the trailing dot and the scheme's own port are folded;
-    another port is kept only when it is the one the server listens on.
+    another port is kept only when it is the one the server listens on. The Host is read
+    as Django reads it (`split_domain_port`): one it refuses as malformed (`localhost:`,
+    `localhost..`) gets its 400, never a stored answer.
     """
-    host = request.META.get("HTTP_HOST", "").lower()
-    name, _, port = host.rpartition(":") if not host.endswith("]") else (host, "", "")
+    host = request.META.get("HTTP_HOST", "")
+    if not host:  # no Host (HTTP/1.0): Django names the server itself, the same each time
+        return ""
+    name, port = split_domain_port(host)
     if not name:
-        name, port = host, ""
+        return None
     if port == {"http": "80", "https": "443"}.get(request.scheme):
         port = ""
     if port and port != request.META.get("SERVER_PORT"):
         return None
-    return name.rstrip(".") + (f":{port}" if port else "")
+    return name + (f":{port}" if port else "")
 
 
 class PublicCacheMiddleware:
