@@ -240,8 +240,8 @@ def test_a_detail_revalidates_from_the_content_version_alone(
 def test_a_read_answers_by_its_own_validators_whatever_write_preconditions_it_sends(
     precondition, api_client, token_client, film
 ):
-    # If-Match and If-Unmodified-Since guard writes (on the entry's own version); a
-    # read ignores them: a 200 without a validator, a 304 when the copy is current.
+    # If-Match is for writes (on the entry's own version); a read ignores it and
+    # If-Unmodified-Since: a 200 without a validator, a 304 when the copy is current.
     paths = ["/api/v1/films/", "/api/v1/films/wheat-harvest/"]
     for client, path in [(api_client, "/films/wheat-harvest/")] + [
         (client, path) for client in (api_client, token_client) for path in paths

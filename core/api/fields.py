@@ -121,24 +121,29 @@ class ReadSerializer(ModelSerializer):
     # validators) for every serializer it creates, every nested one included, on every
     # request; they depend on the class alone. The first build is kept and each serializer
     # gets a copy of it: the fields, the output and the schema are DRF's own. DRF deep-
-    # copies declared fields, which builds each one again from its arguments; a read-only
-    # field without parts keeps nothing of a request (bind() gives the copy its name and
-    # parent), so a shallow copy is enough for it. A nested serializer or a field with a
-    # child is deep-copied as DRF does: its parts are bound to it. No docstring:
-    # drf-spectacular would show it as the description of every subclass without one.
+    # copies declared fields, which builds each one again from its arguments. A field that
+    # holds no other field keeps nothing of a request once bind() has given the copy its
+    # name and parent, so a shallow copy is enough for it. One that holds fields (a nested
+    # serializer, a list's `child`, a many-relation's `child_relation`) is deep-copied as
+    # DRF does: those are bound to it. No docstring: drf-spectacular would show it as the
+    # description of every subclass without one of its own.
 
     def get_fields(self):
         cls = type(self)
         if "_built_fields" not in cls.__dict__:
-            cls._built_fields = super().get_fields()
+            cls._built_fields = [
+                (name, field, _holds_fields(field)) for name, field in super().get_fields().items()
+            ]
         return {
-            name: copy.deepcopy(field) if _has_parts(field) else copy.copy(field)
-            for name, field in cls._built_fields.items()
+            name: copy.deepcopy(field) if deep else copy.copy(field)
+            for name, field, deep in cls._built_fields
         }
 
 
-def _has_parts(field) -> bool:
-    return isinstance(field, serializers.BaseSerializer) or hasattr(field, "child")
+def _holds_fields(field) -> bool:
+    return isinstance(field, serializers.BaseSerializer) or any(
+        isinstance(value, serializers.Field) for value in vars(field).values()
+    )
 
 
 class SlugRelatedField(serializers.SlugRelatedField):

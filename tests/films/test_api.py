@@ -4,8 +4,10 @@ import datetime
 
 import pytest
 from django.urls import reverse
+from rest_framework import serializers
 from rest_framework.request import Request
 
+from core.api.fields import ReadSerializer
 from films.api.serializers import FilmDetailSerializer
 from films.models import Film, TitleStatus
 from tests.films.factories import (
@@ -495,6 +497,28 @@ def test_credits_are_replaced_when_given(token_client, works):
     assert [(c["person"]["slug"], c["role"]) for c in response.json()["credits"]] == [
         ("xue-xiaolu", "director")
     ]
+
+
+class FilmThemesSerializer(ReadSerializer):
+    themes = serializers.HyperlinkedRelatedField(
+        many=True, read_only=True, view_name="api:theme-detail", lookup_field="slug"
+    )
+
+    class Meta:
+        model = Film
+        fields = ["slug", "themes"]
+
+
+def test_a_many_relation_in_a_read_form_links_with_its_own_request(works, rf):
+    """A field holding fields (here a many-relation's `child_relation`) is copied whole."""
+    film = Film.objects.prefetch_related("themes").get(slug="wheat-harvest")
+    first, second = (
+        FilmThemesSerializer(film, context={"request": Request(rf.get("/", HTTP_HOST=host))})
+        for host in ("localhost", "127.0.0.1")
+    )
+    assert first.fields["themes"].child_relation is not second.fields["themes"].child_relation
+    assert first.data["themes"][0].startswith("http://localhost/api/v1/themes/")
+    assert second.data["themes"][0].startswith("http://127.0.0.1/api/v1/themes/")
 
 
 def test_read_forms_bind_their_own_fields_to_every_answer(works, rf):
