@@ -85,8 +85,8 @@ def movie(request, film, *, detailed: bool = False) -> dict:
         data["duration"] = f"PT{film.runtime_seconds}S"
     if film.premiere_date:
         data["datePublished"] = film.premiere_date.isoformat()
-    if film.themes.all():
-        data["keywords"] = [localized(theme, "name").text for theme in film.themes.all()]
+    if film.theme_list:
+        data["keywords"] = [localized(theme, "name").text for theme in film.theme_list]
     if film.poster:
         data["image"] = _absolute(request, film.poster.url)
     if film.watch_url:

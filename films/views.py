@@ -182,7 +182,7 @@ def _film_themes(film, footnotes) -> list[tuple]:
     for citation in film.source_citations:
         if citation.theme_id:
             stated.setdefault(citation.theme_id, []).append(footnotes.cite(citation.source))
-    return [(theme, stated.get(theme.pk, [])) for theme in film.themes.all()]
+    return [(theme, stated.get(theme.pk, [])) for theme in film.theme_list]
 
 
 QUOTE_FILTERS = ("director", "film", "theme")

@@ -41,7 +41,7 @@ def _citations(drafts: bool):
 
 FILM_EXPANSIONS = {
     "directors": Expansion(DirectorSerializer, "directors"),
-    "themes": Expansion(ThemeSerializer, "themes"),
+    "themes": Expansion(ThemeSerializer, "theme_list"),
     "quotes": Expansion(QuoteListSerializer, "expanded_quotes", _quotes),
     "citations": Expansion(CitationSerializer, "expanded_citations", _citations),
 }

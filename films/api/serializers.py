@@ -97,7 +97,7 @@ class FilmListSerializer(ReadSerializer):
     display_title = serializers.CharField(read_only=True)
     display_title_zh = serializers.CharField(read_only=True)
     directors = PersonRefSerializer(many=True, read_only=True)
-    themes = ThemeRefSerializer(many=True, read_only=True)
+    themes = ThemeRefSerializer(many=True, read_only=True, source="theme_list")
     url, page_url, page_url_zh = link_fields("api:film-detail", "films:detail")
 
     class Meta:
@@ -281,7 +281,7 @@ class QuoteListSerializer(ReadSerializer):
     speaker = PersonRefSerializer(read_only=True)
     film = FilmRefSerializer(read_only=True, allow_null=True)
     source = SourceRefSerializer(read_only=True)
-    themes = ThemeRefSerializer(many=True, read_only=True)
+    themes = ThemeRefSerializer(many=True, read_only=True, source="theme_list")
     url, page_url, page_url_zh = link_fields("api:quote-detail", "quotes:detail", "id")
 
     class Meta:

@@ -1,7 +1,8 @@
 """What every films model shares: the fixed vocabularies of its fields, and small helpers."""
 
 from django.db import models
-from django.db.models import Q
+from django.db.models import Prefetch, Q
+from django.utils.functional import cached_property
 from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
@@ -69,3 +70,21 @@ def related(queryset, name: str):
     lets each module import only the modules below it.
     """
     return queryset.model._meta.get_field(name).related_model
+
+
+class HasThemes:
+    """A model with a `themes` many-to-many, read as a list.
+
+    `themes_prefetch()` fills `theme_list` for a whole queryset; without it, the first
+    read asks the database. A list is read as is, where `themes.all()` builds a manager
+    and a queryset for each object, every time.
+    """
+
+    @cached_property
+    def theme_list(self) -> list:
+        return list(self.themes.all())
+
+
+def themes_prefetch() -> Prefetch:
+    """Prefetch each object's themes into `theme_list` (see HasThemes)."""
+    return Prefetch("themes", to_attr="theme_list")

@@ -11,11 +11,13 @@ from core.content import ContentModel, Localized, html_lang
 from core.links import entry_path
 from films.models.base import (
     CreditRole,
+    HasThemes,
     PublicationStatus,
     TitleStatus,
     choices_constraint,
     reading_chinese,
     related,
+    themes_prefetch,
 )
 from films.models.sources import Collection, Theme
 from films.validators import ValidatedImageField
@@ -81,7 +83,7 @@ class FilmQuerySet(models.QuerySet):
                 queryset=Credit.objects.select_related("person").order_by("order", "pk"),
                 to_attr="all_credits",
             ),
-            "themes",
+            themes_prefetch(),
             Prefetch(
                 "citations",
                 queryset=related(self, "citations")
@@ -118,7 +120,7 @@ class FilmQuerySet(models.QuerySet):
 
     def for_api_list(self):
         """Join what the API's film list shows: directors and themes."""
-        return self.with_directors().prefetch_related("themes")
+        return self.with_directors().prefetch_related(themes_prefetch())
 
     def for_api_detail(self, *, drafts: bool = False):
         """Join what the API's film entry shows: credits, quotes and the sources of its facts."""
@@ -152,7 +154,7 @@ class FilmQuerySet(models.QuerySet):
         ).distinct()
 
 
-class Film(ContentModel):
+class Film(HasThemes, ContentModel):
     """One of the works, with exactly as much of a title as the sources give it."""
 
     TitleStatus = TitleStatus

@@ -10,8 +10,10 @@ from core.content import ContentModel, Language, Localized, html_lang, localized
 from core.links import entry_path
 from films.models.base import (
     CitationTopic,
+    HasThemes,
     PublicationStatus,
     choices_constraint,
+    themes_prefetch,
 )
 from films.models.film import Film, directors_prefetch
 from films.models.sources import Collection, Source, Theme
@@ -44,14 +46,14 @@ class QuoteQuerySet(models.QuerySet):
 
     def for_list(self):
         """Return what a quote is listed with: its context and its themes."""
-        return self.with_context().prefetch_related("themes")
+        return self.with_context().prefetch_related(themes_prefetch())
 
     def needs_sourcing(self):
         """Return quotes whose words in the original language are not in our sources."""
         return self.filter(text="")
 
 
-class Quote(ContentModel):
+class Quote(HasThemes, ContentModel):
     """A director's words, as said and as translated, with the source they come from."""
 
     speaker = models.ForeignKey(

@@ -9,6 +9,7 @@ from django.db.models import ProtectedError
 from django.utils import translation
 
 from films.models import Citation, Credit, Film, Quote, TitleStatus
+from films.models.base import themes_prefetch
 from tests.films.factories import (
     CitationFactory,
     CollectionFactory,
@@ -16,6 +17,7 @@ from tests.films.factories import (
     FilmFactory,
     QuoteFactory,
     SourceFactory,
+    ThemeFactory,
 )
 from tests.people.factories import PersonFactory
 
@@ -297,3 +299,24 @@ def test_collection_films_are_protected():
     FilmFactory(collection=collection)
     with pytest.raises(ProtectedError):
         collection.delete()
+
+
+@pytest.mark.parametrize("model", [Film, Quote])
+def test_theme_list_comes_from_the_prefetch_or_else_from_the_database(
+    model, django_assert_num_queries
+):
+    themes = [ThemeFactory(slug="memory"), ThemeFactory(slug="humans-and-ai")]
+    entries = [QuoteFactory() if model is Quote else FilmFactory() for _ in range(3)]
+    for entry in entries:
+        entry.themes.set(themes)
+    with django_assert_num_queries(2):  # the entries, then all their themes at once
+        fetched = list(
+            model.objects.filter(pk__in=[e.pk for e in entries]).prefetch_related(themes_prefetch())
+        )
+        assert [{t.slug for t in entry.theme_list} for entry in fetched] == [
+            {"memory", "humans-and-ai"}
+        ] * 3
+    plain = model.objects.get(pk=entries[0].pk)
+    with django_assert_num_queries(1):  # asked once, then kept
+        assert {t.slug for t in plain.theme_list} == {"memory", "humans-and-ai"}
+        assert len(plain.theme_list) == 2
