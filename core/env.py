@@ -7,6 +7,7 @@ than somewhere deep inside a request.
 
 import os
 
+import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
 _MISSING = object()
@@ -62,3 +63,42 @@ def env_list(name: str, default: list[str] | object = _MISSING) -> list[str]:
             raise ImproperlyConfigured(f"Set the {name} environment variable.")
         return list(default)  # type: ignore[call-overload]
     return [item.strip() for item in value.split(",") if item.strip()]
+
+
+def database_config(url: str) -> dict:
+    """Return the DATABASES entry for `url`, with SQLite tuned for concurrent use.
+
+    https://docs.djangoproject.com/en/5.2/ref/databases/#sqlite-notes
+
+    Persistent connections are checked before each request reuses them
+    (CONN_HEALTH_CHECKS), so after a PostgreSQL restart the first request of each thread
+    opens a fresh connection instead of failing on the dead one. Connecting gives up
+    after DATABASE_CONNECT_TIMEOUT seconds, so that while the server is unreachable a
+    request is answered 503 quickly (core/outage.py) instead of hanging.
+    """
+    config = dj_database_url.parse(
+        url,
+        conn_max_age=env_int("CONN_MAX_AGE", 60),
+        conn_health_checks=True,
+    )
+    if config["ENGINE"] == "django.db.backends.postgresql":
+        # https://www.postgresql.org/docs/current/libpq-connect.html#LIBPQ-CONNECT-CONNECT-TIMEOUT
+        config.setdefault("OPTIONS", {})["connect_timeout"] = env_int("DATABASE_CONNECT_TIMEOUT", 3)
+    if config["ENGINE"] == "django.db.backends.sqlite3":
+        config["OPTIONS"] = {
+            # A writer takes the lock when its transaction begins, so two writers queue
+            # up behind the busy timeout instead of failing with "database is locked"
+            # when one of them tries to upgrade a read lock.
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+            # WAL lets readers go on while a curator saves.
+            "init_command": (
+                "PRAGMA journal_mode=WAL;"
+                "PRAGMA synchronous=NORMAL;"
+                "PRAGMA foreign_keys=ON;"
+                "PRAGMA temp_store=MEMORY;"
+                # No mmap_size: mapped database pages count in every worker's resident
+                # memory (docs/benchmarks.md).
+            ),
+        }
+    return config

@@ -13,7 +13,7 @@ import pytest
 from django.db import InterfaceError, connection
 from django.test import Client
 
-from filmbase.settings.base import database_config
+from core.env import database_config
 
 pytestmark = pytest.mark.django_db
 

@@ -11,9 +11,7 @@ import secrets
 from datetime import timedelta
 from pathlib import Path
 
-import dj_database_url
-
-from core.env import env_bool, env_int, env_list, env_str
+from core.env import database_config, env_bool, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(env_str("FILMBASE_VAR_DIR", str(BASE_DIR / "var")))
@@ -114,45 +112,8 @@ TEMPLATES = [
 ]
 
 
-# Database: DATABASE_URL when set (PostgreSQL in production), else the embedded SQLite file.
-# https://docs.djangoproject.com/en/5.2/ref/databases/#sqlite-notes
-def database_config(url: str) -> dict:
-    """Return the DATABASES entry for `url`, with SQLite tuned for concurrent use.
-
-    Persistent connections are checked before each request reuses them
-    (CONN_HEALTH_CHECKS), so after a PostgreSQL restart the first request of each thread
-    opens a fresh connection instead of failing on the dead one. Connecting gives up
-    after DATABASE_CONNECT_TIMEOUT seconds, so that while the server is unreachable a
-    request is answered 503 quickly (core/outage.py) instead of hanging.
-    """
-    config = dj_database_url.parse(
-        url,
-        conn_max_age=env_int("CONN_MAX_AGE", 60),
-        conn_health_checks=True,
-    )
-    if config["ENGINE"] == "django.db.backends.postgresql":
-        # https://www.postgresql.org/docs/current/libpq-connect.html#LIBPQ-CONNECT-CONNECT-TIMEOUT
-        config.setdefault("OPTIONS", {})["connect_timeout"] = env_int("DATABASE_CONNECT_TIMEOUT", 3)
-    if config["ENGINE"] == "django.db.backends.sqlite3":
-        config["OPTIONS"] = {
-            # A writer takes the lock when its transaction begins, so two writers queue
-            # up behind the busy timeout instead of failing with "database is locked"
-            # when one of them tries to upgrade a read lock.
-            "transaction_mode": "IMMEDIATE",
-            "timeout": 20,
-            # WAL lets readers go on while a curator saves.
-            "init_command": (
-                "PRAGMA journal_mode=WAL;"
-                "PRAGMA synchronous=NORMAL;"
-                "PRAGMA foreign_keys=ON;"
-                "PRAGMA temp_store=MEMORY;"
-                # No mmap_size: mapped database pages count in every worker's resident
-                # memory (docs/benchmarks.md).
-            ),
-        }
-    return config
-
-
+# Database: DATABASE_URL when set (PostgreSQL in production), else the embedded SQLite
+# file (core/env.py, database_config).
 DATABASES = {
     "default": database_config(
         env_str("DATABASE_URL", f"sqlite:///{VAR_DIR / 'db.sqlite3'}"),
