@@ -89,9 +89,10 @@ def film_list(request):
 @public_cache
 def film_detail(request, slug):
     """Show one film: titles and their status, credits, story, quotes and sources."""
-    published = Film.objects.published()
-    film = get_object_or_404(published.for_detail(), slug=slug)
-    previous, following = published.adjacent_to(film)
+    try:
+        film, previous, following = Film.objects.published().page_of(slug)
+    except Film.DoesNotExist:
+        raise Http404 from None
     quotes = film.published_quotes
     for quote in quotes:
         quote.film = film  # the quotes are about this film: no query for their film

@@ -1,7 +1,7 @@
 """The works and their credits."""
 
 from django.db import models
-from django.db.models import Prefetch, Q, Subquery
+from django.db.models import Prefetch, Q, Subquery, prefetch_related_objects
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -70,19 +70,14 @@ class FilmQuerySet(models.QuerySet):
         )
 
     def for_detail(self):
-        """Join everything the film page shows, in a fixed number of queries.
+        """Join what the film page shows of the film, in a fixed number of queries.
 
-        The collection comes in the same row; credits (with people), themes, citations
-        (with sources), the published quotes (with speakers and sources) and the
-        production statements (then their sources) come in one query each, whatever
-        their number.
+        The collection comes in the same row; themes, citations (with sources), the
+        published quotes (with speakers and sources) and the production statements (then
+        their sources) come in one query each, whatever their number. The credits come
+        with the neighbours' (`page_of()`).
         """
         return self.select_related("collection").prefetch_related(
-            Prefetch(
-                "credits",
-                queryset=Credit.objects.select_related("person").order_by("order", "pk"),
-                to_attr="all_credits",
-            ),
             themes_prefetch(),
             Prefetch(
                 "citations",
@@ -102,18 +97,32 @@ class FilmQuerySet(models.QuerySet):
             production_prefetch(self),
         )
 
+    def page_of(self, slug: str) -> tuple["Film", "Film | None", "Film | None"]:
+        """Return the film `slug` as its page shows it, and the films before and after it.
+
+        The film with its joins (`for_detail()`), its neighbours (`adjacent_to()`), then
+        the credits of all three in one query, with their people: the neighbours' labels
+        need their directors. Raises Film.DoesNotExist.
+        """
+        film = self.for_detail().get(slug=slug)
+        previous, following = self.adjacent_to(film)
+        credits = Credit.objects.select_related("person").order_by("order", "pk")
+        prefetch_related_objects(
+            [each for each in (film, previous, following) if each],
+            Prefetch("credits", queryset=credits, to_attr="all_credits"),
+        )
+        return film, previous, following
+
     def adjacent_to(self, film) -> tuple["Film | None", "Film | None"]:
         """Return the films just before and just after `film` in collection order.
 
-        One query finds both (two scalar subqueries), one more fetches their directors.
+        One query finds both (two scalar subqueries); their credits are not fetched.
         """
         before = self.filter(Q(order__lt=film.order) | Q(order=film.order, pk__lt=film.pk))
         after = self.filter(Q(order__gt=film.order) | Q(order=film.order, pk__gt=film.pk))
         previous_pk = before.order_by("-order", "-pk").values("pk")[:1]
         next_pk = after.order_by("order", "pk").values("pk")[:1]
-        neighbours = list(
-            self.filter(Q(pk=Subquery(previous_pk)) | Q(pk=Subquery(next_pk))).with_directors()
-        )
+        neighbours = list(self.filter(Q(pk=Subquery(previous_pk)) | Q(pk=Subquery(next_pk))))
         previous = next((f for f in neighbours if (f.order, f.pk) < (film.order, film.pk)), None)
         following = next((f for f in neighbours if (f.order, f.pk) > (film.order, film.pk)), None)
         return previous, following
@@ -295,7 +304,7 @@ class Film(HasThemes, ContentModel):
 
     @property
     def directors(self) -> list:
-        """Return the directors, from the `with_directors()` or `for_detail()` prefetch."""
+        """Return the directors, from the `with_directors()` or `page_of()` prefetch."""
         credits = getattr(self, "director_credits", None)
         if credits is None and hasattr(self, "all_credits"):
             credits = [c for c in self.all_credits if c.role == Credit.Role.DIRECTOR]
@@ -404,7 +413,7 @@ class Film(HasThemes, ContentModel):
     def other_credits(self) -> list[tuple[str, list]]:
         """Return the credits other than director, grouped by role: [(role label, people)].
 
-        Uses the `for_detail()` prefetch.
+        Uses the `page_of()` prefetch.
         """
         groups: dict[str, list] = {}
         for credit in self.all_credits:

@@ -209,6 +209,16 @@ def test_previous_and_next_skip_drafts(client, works):
     assert 'rel="prev"' not in first[first.index('class="prev-next"') :]
 
 
+def test_a_neighbour_without_a_title_is_named_by_its_director_in_the_pinned_queries(
+    client, works, assert_query_counts
+):
+    before_untitled = "/films/the-courier/"
+    nav = html(client.get(before_untitled)).split('class="prev-next"')[1]
+    assert 'rel="next" href="/films/xue-xiaolu-film/"' in nav
+    assert "Title not in our sources (film by Xue Xiaolu)" in nav
+    assert_query_counts({before_untitled: 8})
+
+
 def test_film_page_has_meta_canonical_alternates_and_open_graph(client, works):
     page = html(client.get("/zh-hans/films/wheat-harvest/"))
     assert '<link rel="canonical" href="http://testserver/zh-hans/films/wheat-harvest/">' in page
@@ -295,7 +305,7 @@ QUERY_COUNTS = {
     "/": 6,
     "/films/": 3,
     "/films/?theme=hometown": 4,
-    "/films/wheat-harvest/": 9,  # + production statements (with people), their sources
+    "/films/wheat-harvest/": 8,  # + production (2), the neighbours, all three films' credits
     "/making/": 5,  # count, films, directors, their production statements, their sources
     "/themes/": 2,
     "/themes/hometown/": 6,
