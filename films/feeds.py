@@ -49,7 +49,9 @@ class ChangesFeed(Feed):
     def link(self):
         return reverse("home:index")
 
+    @property
     def language(self):
+        # Django's Feed reads `language` as a value, never calling it as it does `title`.
         return "zh-Hans" if get_language() == "zh-hans" else "en"
 
     def items(self):

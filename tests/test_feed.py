@@ -9,6 +9,7 @@ from tests.films.factories import SourceFactory
 
 pytestmark = pytest.mark.django_db
 ATOM = "{http://www.w3.org/2005/Atom}"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
 def _entries(client, path):
@@ -21,6 +22,7 @@ def _entries(client, path):
 
 def test_the_feed_lists_published_changes_and_never_drafts(client, works):
     root, entries = _entries(client, "/feed/")
+    assert root.get(XML_LANG) == "en"
     titles = [entry.findtext(f"{ATOM}title") for entry in entries]
     # The latest change of each entry: the films were linked to credits after publication.
     assert any(title == "Film changed: Wheat Harvest" for title in titles)
@@ -49,6 +51,7 @@ def test_the_feed_lists_published_changes_and_never_drafts(client, works):
 def test_the_chinese_feed_speaks_chinese(client, works):
     root, entries = _entries(client, "/zh-hans/feed/")
     assert root.findtext(f"{ATOM}title") == "filmbase：最新更动"
+    assert root.get(XML_LANG) == "zh-Hans"
     titles = [entry.findtext(f"{ATOM}title") for entry in entries]
     assert any(title.startswith("影片已更新：") and "《麦收》" in title for title in titles)
     assert any(title.startswith("人物已发布：") and "贾樟柯" in title for title in titles)
