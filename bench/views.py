@@ -54,7 +54,7 @@ def film_list_json(request):
                         "name_zh": theme.name_zh,
                         "url": f"{base}/api/v1/themes/{theme.slug}/",
                     }
-                    for theme in film.themes.all()
+                    for theme in film.theme_list
                 ],
                 "runtime_seconds": film.runtime_seconds,
                 "premiere_date": film.premiere_date.isoformat() if film.premiere_date else None,

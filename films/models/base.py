@@ -77,7 +77,9 @@ class HasThemes:
 
     `themes_prefetch()` fills `theme_list` for a whole queryset; without it, the first
     read asks the database. A list is read as is, where `themes.all()` builds a manager
-    and a queryset for each object, every time.
+    and a queryset for each object, every time. Like any prefetch to an attribute it
+    is not refreshed by a write: read the object again after changing its themes (the
+    API's writes do, `refetched()`).
     """
 
     @cached_property
