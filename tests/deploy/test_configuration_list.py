@@ -12,10 +12,12 @@ from django.conf import settings
 from tests.deploy.compose import compose_file
 
 ROOT = Path(settings.BASE_DIR)
-# Where filmbase reads the environment: the settings, the server, the probe, the start
-# script and the management commands (all through core/env.py's helpers or os.environ).
+# Where filmbase reads the environment: the settings and their database entry, the server,
+# the probe, the start script and the management commands (all through core/env.py's
+# helpers or os.environ).
 READERS = [
     *sorted((ROOT / "filmbase" / "settings").glob("*.py")),
+    ROOT / "core" / "env.py",
     ROOT / "filmbase" / "server.py",
     ROOT / "filmbase" / "healthcheck.py",
     *sorted((ROOT / "films" / "management" / "commands").glob("*.py")),
